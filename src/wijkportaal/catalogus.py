@@ -1,0 +1,234 @@
+"""The catalogue: every record loaded, validated and cross-linked, once per build.
+
+:func:`laad_catalogus` is the single entry point used by the command line and by
+the MkDocs plugin. It reads ``data/``, runs every check, and returns the
+catalogue together with all problems found. Renderers only read the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import methodiek, organisatie, voorziening, werkinstructie
+from .gebieden import Gebieden, laad_gebieden
+from .laden import Bestand, laad_yaml
+from .problemen import Problemen
+from .record import Controle, Record
+from .schema import controleer_schema
+from .taxonomie import Taxonomie, laad_taxonomie
+
+
+@dataclass(frozen=True)
+class Soort:
+    """One record kind: its folder, model, schema and checks."""
+
+    map: str
+    enkelvoud: str
+    titel: str
+    klasse: type[Record]
+    schema: dict
+    controleer: Callable[[Record, Controle], None]
+
+
+SOORTEN: dict[str, Soort] = {
+    "voorzieningen": Soort(
+        "voorzieningen", "voorziening", "Voorzieningen", voorziening.Voorziening, voorziening.SCHEMA, voorziening.controleer
+    ),
+    "methodieken": Soort(
+        "methodieken", "methodiek", "Methodieken", methodiek.Methodiek, methodiek.SCHEMA, methodiek.controleer
+    ),
+    "werkinstructies": Soort(
+        "werkinstructies",
+        "werkinstructie",
+        "Werkinstructies",
+        werkinstructie.Werkinstructie,
+        werkinstructie.SCHEMA,
+        werkinstructie.controleer,
+    ),
+    "organisaties": Soort(
+        "organisaties", "organisatie", "Organisaties", organisatie.Organisatie, organisatie.SCHEMA, organisatie.controleer
+    ),
+}
+
+EDITIES = ("intern", "publiek")
+
+
+def vandaag_uit_omgeving() -> dt.date:
+    """Today's date, or WIJKPORTAAL_VANDAAG (YYYY-MM-DD) so builds are reproducible."""
+    waarde = os.environ.get("WIJKPORTAAL_VANDAAG")
+    if waarde:
+        try:
+            return dt.date.fromisoformat(waarde)
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def sorteersleutel(tekst: str) -> str:
+    zonder_accenten = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    return zonder_accenten.casefold().lstrip("'\"( ")
+
+
+@dataclass
+class Catalogus:
+    """The validated set of records of one edition, with everything derived from it."""
+
+    taxonomie: Taxonomie
+    gebieden: Gebieden
+    vandaag: dt.date
+    editie: str = "intern"
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    genoemd_in: dict[str, list[Record]] = field(default_factory=dict)
+
+    def soort(self, soort: str) -> list[Record]:
+        return sorted(self.records.get(soort, {}).values(), key=lambda r: sorteersleutel(r.naam))
+
+    @property
+    def voorzieningen(self) -> list[voorziening.Voorziening]:
+        return self.soort("voorzieningen")  # type: ignore[return-value]
+
+    @property
+    def methodieken(self) -> list[methodiek.Methodiek]:
+        return self.soort("methodieken")  # type: ignore[return-value]
+
+    @property
+    def werkinstructies(self) -> list[werkinstructie.Werkinstructie]:
+        return self.soort("werkinstructies")  # type: ignore[return-value]
+
+    @property
+    def organisaties(self) -> list[organisatie.Organisatie]:
+        return self.soort("organisaties")  # type: ignore[return-value]
+
+    def alle(self) -> Iterable[Record]:
+        for soort in SOORTEN:
+            yield from self.soort(soort)
+
+    def zoek(self, ref: str) -> Record | None:
+        soort, _, id_ = ref.partition("/")
+        return self.records.get(soort, {}).get(id_)
+
+    def met_thema(self, thema: str) -> list[Record]:
+        onder = self.taxonomie.onder(thema)
+        return [r for r in self.alle() if onder & set(r.themas)]
+
+    def met_doelgroep(self, doelgroep: str) -> list[Record]:
+        return [r for r in self.alle() if doelgroep in getattr(r, "doelgroepen", [])]
+
+    def van_organisatie(self, org: str) -> list[voorziening.Voorziening]:
+        return [v for v in self.voorzieningen if v.organisatie == org]
+
+    def wijken_van(self, v: voorziening.Voorziening) -> set[str]:
+        """The wijk codes a voorziening belongs to: its gebied and its locations."""
+        wijken = self.gebieden.wijken_van_codes(v.gebiedcodes)
+        wijken |= {l.wijkcode for l in v.locaties if l.wijkcode}
+        return wijken
+
+    def in_wijk(self, wijkcode: str) -> tuple[list[voorziening.Voorziening], list[voorziening.Voorziening]]:
+        """(voorzieningen for this wijk, city-wide voorzieningen without a location here)."""
+        hier, stedelijk = [], []
+        for v in self.voorzieningen:
+            if wijkcode in self.wijken_van(v):
+                hier.append(v)
+            elif v.stedelijk:
+                stedelijk.append(v)
+        return hier, stedelijk
+
+
+def _laad_soort(data: Path, soort: Soort, problemen: Problemen) -> list[Record]:
+    map_ = data / soort.map
+    records: list[Record] = []
+    if not map_.is_dir():
+        return records
+    for pad in sorted(map_.iterdir()):
+        if pad.suffix == ".yaml":
+            problemen.fout(pad, None, "gebruik de extensie .yml (niet .yaml)")
+            continue
+        if pad.suffix != ".yml" or pad.name.startswith("."):
+            continue
+        bestand = laad_yaml(pad, problemen)
+        if bestand is None:
+            continue
+        if not isinstance(bestand.data, dict):
+            problemen.fout(pad, bestand.plek(()), f"een {soort.enkelvoud} moet een groep velden zijn (veld: waarde)")
+            continue
+        controleer_schema(bestand, soort.schema, problemen)
+        records.append(soort.klasse(id=pad.stem, bestand=bestand, data=bestand.data))
+    return records
+
+
+def _dubbele_voorzieningen(voorzieningen: list[Record], problemen: Problemen) -> None:
+    gezien: dict[tuple[str, str], Record] = {}
+    for v in voorzieningen:
+        sleutel = (sorteersleutel(v.naam), v.data.get("organisatie") or "")
+        if sleutel in gezien:
+            eerder = gezien[sleutel]
+            problemen.fout(
+                v.bestand.pad,
+                v.bestand.plek(("naam",)),
+                f"er is al een voorziening '{v.naam}' van dezelfde organisatie: {eerder.bestand.pad.as_posix()}",
+            )
+        else:
+            gezien[sleutel] = v
+
+
+def _plaats_locaties(catalogus: Catalogus) -> None:
+    for v in catalogus.voorzieningen:
+        for locatie in v.locaties:
+            if locatie.coordinaten is None:
+                continue
+            buurt = catalogus.gebieden.buurt_bij(*locatie.coordinaten)
+            if buurt is not None:
+                locatie.buurtcode, locatie.wijkcode = buurt.code, buurt.wijkcode
+            else:
+                wijk = catalogus.gebieden.wijk_bij(*locatie.coordinaten)
+                locatie.wijkcode = wijk.code if wijk else ""
+
+
+def _terugverwijzingen(catalogus: Catalogus) -> None:
+    genoemd: dict[str, list[Record]] = defaultdict(list)
+    for record in catalogus.alle():
+        for ref in dict.fromkeys(record.gerelateerd):
+            if catalogus.zoek(ref) is not None:
+                genoemd[ref].append(record)
+    catalogus.genoemd_in = dict(genoemd)
+
+
+def laad_catalogus(
+    data: Path,
+    *,
+    vandaag: dt.date | None = None,
+    editie: str = "intern",
+    basis: Path | None = None,
+) -> tuple[Catalogus, Problemen]:
+    """Load and check everything under ``data``. Never raises for bad input."""
+    data = Path(data)
+    problemen = Problemen(basis=basis)
+    if not data.is_dir():
+        problemen.fout(data, None, "de map met gegevens bestaat niet")
+        return Catalogus(Taxonomie(), Gebieden(), vandaag or vandaag_uit_omgeving(), editie), problemen
+    taxonomie = laad_taxonomie(data / "taxonomie.yml", problemen)
+    gebieden = laad_gebieden(data / "gebieden", problemen)
+    per_soort = {naam: _laad_soort(data, soort, problemen) for naam, soort in SOORTEN.items()}
+    ids = {naam: {r.id for r in records} for naam, records in per_soort.items()}
+    controle = Controle(taxonomie=taxonomie, gebieden=gebieden, ids=ids, problemen=problemen)
+    for naam, records in per_soort.items():
+        for record in records:
+            SOORTEN[naam].controleer(record, controle)
+    _dubbele_voorzieningen(per_soort["voorzieningen"], problemen)
+
+    catalogus = Catalogus(taxonomie, gebieden, vandaag or vandaag_uit_omgeving(), editie)
+    catalogus.records = {naam: {r.id: r for r in records} for naam, records in per_soort.items()}
+    _plaats_locaties(catalogus)
+    _terugverwijzingen(catalogus)
+    return catalogus, problemen
+
+
+def laad_bestanden(paden: list[Path], problemen: Problemen) -> list[Bestand]:
+    """Load loose files (used by the command line for single-file checks)."""
+    return [b for b in (laad_yaml(p, problemen) for p in paden) if b is not None]

@@ -1,0 +1,113 @@
+"""Command line: ``wijkportaal validate``, ``wijkportaal schema``.
+
+Every message is Dutch; problems print one per line as
+``pad:regel:kolom: fout|waarschuwing: bericht``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from . import schema as s
+from .catalogus import SOORTEN, laad_catalogus
+from .gebieden import STADSDELEN_SCHEMA
+from .taxonomie import SCHEMA as TAXONOMIE_SCHEMA
+
+
+def _datum(waarde: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{waarde}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def _zoek_datamap(pad: Path) -> Path | None:
+    pad = pad.resolve()
+    for kandidaat in [pad, *pad.parents]:
+        if (kandidaat / "taxonomie.yml").exists():
+            return kandidaat
+        if (kandidaat / "data" / "taxonomie.yml").exists():
+            return kandidaat / "data"
+    return None
+
+
+def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
+    doelen = [Path(p) for p in paden] or [Path("data")]
+    for doel in doelen:
+        if not doel.exists():
+            print(f"{doel.as_posix()}:1:1: fout: dit bestand of deze map bestaat niet")
+            return 2
+    datamappen = {_zoek_datamap(d) for d in doelen}
+    if None in datamappen:
+        print("fout: geen datamap gevonden (een map met taxonomie.yml); geef de map 'data' op", file=sys.stderr)
+        return 2
+    alleen = {d.resolve() for d in doelen if d.is_file()}
+    totaal_fouten = 0
+    for datamap in sorted(datamappen):
+        _, problemen = laad_catalogus(datamap, vandaag=vandaag, basis=Path.cwd())
+        getoond = [
+            p for p in problemen if not alleen or Path(p.pad).resolve() in alleen
+        ]
+        for probleem in getoond:
+            print(probleem)
+        fouten = sum(1 for p in getoond if p.niveau.value == "fout")
+        totaal_fouten += fouten
+        if not getoond:
+            aantal = len(list(datamap.glob("*/*.yml")))
+            print(f"Geen problemen gevonden in {aantal} records.")
+        else:
+            waarschuwingen = len(getoond) - fouten
+            delen = []
+            if fouten:
+                delen.append(f"{fouten} {'fout' if fouten == 1 else 'fouten'}")
+            if waarschuwingen:
+                delen.append(f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
+            print(f"Gevonden: {' en '.join(delen)}.")
+    return 1 if totaal_fouten else 0
+
+
+def alle_schemas() -> dict[str, dict]:
+    schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
+    schemas["taxonomie"] = TAXONOMIE_SCHEMA
+    schemas["stadsdelen"] = STADSDELEN_SCHEMA
+    return schemas
+
+
+def schrijf_schemas(uit: Path) -> list[Path]:
+    gewijzigd = []
+    for naam, schema in alle_schemas().items():
+        pad = uit / f"{naam}.json"
+        if s.schrijf_schema(schema, pad):
+            gewijzigd.append(pad)
+    return gewijzigd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="wijkportaal", description="Kennisportaal en sociale kaart van de Wijkteams Enschede."
+    )
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
+    p_val = sub.add_parser("validate", help="controleer de gegevens (zonder de site te bouwen)")
+    p_val.add_argument("paden", nargs="*", metavar="PAD", help="de map data, of losse bestanden daarin (standaard: data)")
+    p_val.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    p_sch = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar de map schema/")
+    p_sch.add_argument("--uit", type=Path, default=Path("schema"), help="map voor de schema's (standaard: schema)")
+    args = parser.parse_args(argv)
+    if args.opdracht == "validate":
+        return valideer(args.paden, args.vandaag)
+    if args.opdracht == "schema":
+        gewijzigd = schrijf_schemas(args.uit)
+        for pad in gewijzigd:
+            print(f"Bijgewerkt: {pad.as_posix()}")
+        if not gewijzigd:
+            print("De schema's waren al bijgewerkt.")
+        return 0
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Organisatie: an organisation that offers services or maintains records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import schema as s
+from .record import CONTACT, Controle, Record, controleer_gedeeld, gedeelde_velden
+
+TYPEN = {
+    "welzijn": "welzijnsorganisatie",
+    "zorg": "zorgaanbieder",
+    "gemeente": "gemeente of gemeentelijke dienst",
+    "onderwijs": "school of onderwijsinstelling",
+    "vrijwilligers": "vrijwilligersorganisatie",
+    "wonen": "woningcorporatie of wonen",
+    "veiligheid": "veiligheid en justitie",
+    "jeugd": "jeugdhulp en jeugdbescherming",
+    "werk-en-inkomen": "werk, inkomen en schulden",
+    "overig": "anders",
+}
+
+VELDEN = {
+    **gedeelde_velden(themas_verplicht=False),
+    "type": s.keuze("Soort organisatie.", TYPEN),
+    "contact": CONTACT,
+    "beheerders": s.lijst(
+        "GitHub-namen of teams die wijzigingen in de records van deze organisatie mogen goedkeuren (voor CODEOWNERS).",
+        s.tekst("GitHub-naam of team.", pattern=r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$"),
+        uniqueItems=True,
+    ),
+}
+
+SCHEMA = s.record_schema(
+    "organisatie",
+    "Organisatie",
+    "Een organisatie die voorzieningen aanbiedt of records bijhoudt.",
+    VELDEN,
+    ["naam", "samenvatting", "type", "beheer"],
+)
+
+
+@dataclass
+class Organisatie(Record):
+    SOORT = "organisaties"
+    ENKELVOUD = "organisatie"
+    STANDAARD_ZICHTBAARHEID = "publiek"
+
+    @property
+    def type(self) -> str:
+        return self._tekst("type")
+
+    @property
+    def type_label(self) -> str:
+        return TYPEN.get(self.type, "")
+
+    @property
+    def contact(self) -> dict[str, str]:
+        contact = self.data.get("contact")
+        return {k: v for k, v in contact.items() if isinstance(v, str)} if isinstance(contact, dict) else {}
+
+    @property
+    def beheerders(self) -> list[str]:
+        return [b for b in self.data.get("beheerders") or [] if isinstance(b, str)]
+
+
+def controleer(o: Organisatie, c: Controle) -> None:
+    controleer_gedeeld(o, c)

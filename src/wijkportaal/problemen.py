@@ -1,0 +1,107 @@
+"""Problems found in the data: one small value type, collected, never raised.
+
+Every check in the project reports through :class:`Problemen`. A problem has a
+location (file, line, column; 1-based, as editors count) and a level, and prints
+as one line in the style of ruff and check-jsonschema::
+
+    data/voorzieningen/meubeldepot.yml:12:3: fout: onbekend veld 'telefoonnummer'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Niveau(str, Enum):
+    """How serious a problem is: an error stops the build, a warning does not."""
+
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Probleem:
+    """One problem with its location."""
+
+    pad: str
+    regel: int
+    kolom: int
+    niveau: Niveau = field(compare=False)
+    bericht: str = field(compare=True)
+
+    def __str__(self) -> str:
+        return f"{self.pad}:{self.regel}:{self.kolom}: {self.niveau.value}: {self.bericht}"
+
+
+@dataclass(frozen=True)
+class Plek:
+    """A position in a file: 1-based line and column."""
+
+    regel: int = 1
+    kolom: int = 1
+
+
+class Problemen:
+    """Collects every problem of a run, in the order found, without duplicates."""
+
+    def __init__(self, basis: Path | None = None) -> None:
+        self._basis = basis
+        self._lijst: list[Probleem] = []
+        self._gezien: set[Probleem] = set()
+
+    def _toon_pad(self, pad: Path | str) -> str:
+        pad = Path(pad)
+        if self._basis is not None:
+            try:
+                return pad.resolve().relative_to(self._basis.resolve()).as_posix()
+            except ValueError:
+                pass
+        return pad.as_posix()
+
+    def voeg_toe(self, pad: Path | str, plek: Plek | None, niveau: Niveau, bericht: str) -> None:
+        plek = plek or Plek()
+        probleem = Probleem(self._toon_pad(pad), plek.regel, plek.kolom, niveau, bericht)
+        if probleem not in self._gezien:
+            self._gezien.add(probleem)
+            self._lijst.append(probleem)
+
+    def fout(self, pad: Path | str, plek: Plek | None, bericht: str) -> None:
+        self.voeg_toe(pad, plek, Niveau.FOUT, bericht)
+
+    def waarschuwing(self, pad: Path | str, plek: Plek | None, bericht: str) -> None:
+        self.voeg_toe(pad, plek, Niveau.WAARSCHUWING, bericht)
+
+    @property
+    def fouten(self) -> list[Probleem]:
+        return [p for p in self._lijst if p.niveau is Niveau.FOUT]
+
+    @property
+    def waarschuwingen(self) -> list[Probleem]:
+        return [p for p in self._lijst if p.niveau is Niveau.WAARSCHUWING]
+
+    def __iter__(self):
+        return iter(self.gesorteerd())
+
+    def __len__(self) -> int:
+        return len(self._lijst)
+
+    def gesorteerd(self) -> list[Probleem]:
+        """Problems sorted by file, line and column, as a reader walks the files."""
+        return sorted(self._lijst)
+
+    def samenvatting(self) -> str:
+        """A one-line Dutch summary: '3 fouten en 1 waarschuwing in 2 bestanden.'"""
+        fouten, waarschuwingen = len(self.fouten), len(self.waarschuwingen)
+        bestanden = len({p.pad for p in self._lijst})
+        delen = []
+        if fouten:
+            delen.append(f"{fouten} {'fout' if fouten == 1 else 'fouten'}")
+        if waarschuwingen:
+            delen.append(
+                f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}"
+            )
+        if not delen:
+            return "Geen problemen gevonden."
+        return f"{' en '.join(delen)} in {bestanden} {'bestand' if bestanden == 1 else 'bestanden'}."

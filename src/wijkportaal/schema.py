@@ -1,0 +1,263 @@
+"""JSON Schema: small builders for the record schemas, and Dutch messages for errors.
+
+Each record kind writes its schema with the builders below (so every field has a
+Dutch ``description`` that editors show as help). :func:`controleer_schema` runs
+a schema over a loaded file and turns every jsonschema error into one located
+Dutch problem, with a "did you mean" for unknown fields that look like known ones.
+A schema node may carry ``x-foutmelding``: the message to use when a value does
+not fit that node.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .laden import Bestand, Pad
+from .problemen import Problemen
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# --- builders -----------------------------------------------------------------
+
+
+def tekst(beschrijving: str, **extra: Any) -> dict:
+    return {"type": "string", "minLength": 1, "description": beschrijving, **extra}
+
+
+def keuze(beschrijving: str, waarden: dict[str, str]) -> dict:
+    """A choice from a fixed list; ``waarden`` maps each value to its Dutch meaning."""
+    uitleg = "; ".join(f"{k}: {v}" for k, v in waarden.items())
+    return {"type": "string", "enum": list(waarden), "description": f"{beschrijving} ({uitleg})"}
+
+
+def lijst(beschrijving: str, items: dict, **extra: Any) -> dict:
+    return {"type": "array", "items": items, "description": beschrijving, **extra}
+
+
+def mapping(beschrijving: str, velden: dict[str, dict], verplicht: list[str] | None = None, **extra: Any) -> dict:
+    schema = {
+        "type": "object",
+        "description": beschrijving,
+        "properties": velden,
+        "additionalProperties": False,
+        **extra,
+    }
+    if verplicht:
+        schema["required"] = verplicht
+    return schema
+
+
+def datum(beschrijving: str) -> dict:
+    return {
+        "type": "string",
+        "format": "date",
+        "description": f"{beschrijving} Schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-03-01.",
+        "x-foutmelding": "geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01",
+    }
+
+
+def record_schema(soort: str, titel: str, beschrijving: str, velden: dict, verplicht: list[str]) -> dict:
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"https://wijkportaal.enschede.example/schema/{soort}.json",
+        "title": titel,
+        "description": beschrijving,
+        "type": "object",
+        "properties": velden,
+        "required": verplicht,
+        "additionalProperties": False,
+    }
+
+
+def schrijf_schema(schema: dict, pad: Path) -> bool:
+    """Write ``schema`` as pretty JSON; returns True if the file changed."""
+    tekst_ = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    if pad.exists() and pad.read_text(encoding="utf-8") == tekst_:
+        return False
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(tekst_, encoding="utf-8")
+    return True
+
+
+# --- validation ---------------------------------------------------------------
+
+_TYPEN = {
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "ja of nee (true of false)",
+    "array": "een lijst",
+    "object": "een groep velden (veld: waarde)",
+    "null": "leeg",
+}
+
+
+def _soort_waarde(waarde: Any) -> str:
+    if waarde is None:
+        return "leeg"
+    if isinstance(waarde, bool):
+        return "ja/nee"
+    if isinstance(waarde, int):
+        return "een geheel getal"
+    if isinstance(waarde, float):
+        return "een getal"
+    if isinstance(waarde, str):
+        return "tekst"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if isinstance(waarde, dict):
+        return "een groep velden"
+    return type(waarde).__name__
+
+
+def veldnaam(pad: Pad) -> str:
+    """``("locaties", 0, "coordinaten")`` -> ``locaties.coordinaten``."""
+    namen = [str(deel) for deel in pad if not isinstance(deel, int)]
+    return ".".join(namen) or "record"
+
+
+def _kort(waarde: Any, max_len: int = 60) -> str:
+    tekst_ = waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False, default=str)
+    tekst_ = tekst_.replace("\n", " ")
+    return tekst_ if len(tekst_) <= max_len else tekst_[: max_len - 1] + "…"
+
+
+def _alle_velden(schema: dict, voor: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """Every (field name, dotted path) a schema knows, through lists and groups."""
+    for naam, sub in schema.get("properties", {}).items():
+        pad = voor + (naam,)
+        yield naam, ".".join(pad)
+        yield from _alle_velden(sub, pad)
+        if isinstance(sub.get("items"), dict):
+            yield from _alle_velden(sub["items"], pad)
+
+
+def suggestie(onbekend: str, hier: list[str], schema: dict) -> str | None:
+    """A known field that ``onbekend`` probably meant, as a path, or None."""
+    sleutel = onbekend.lower().replace(" ", "_")
+    naast = difflib.get_close_matches(sleutel, hier, n=1, cutoff=0.75)
+    if naast:
+        return naast[0]
+    elders = [(naam, pad) for naam, pad in _alle_velden(schema) if naam not in hier or "." in pad]
+    for naam, pad in elders:
+        if naam == sleutel and "." in pad:
+            return pad
+    beste, beste_score = None, 0.0
+    for naam, pad in elders:
+        score = difflib.SequenceMatcher(None, sleutel, naam).ratio()
+        if len(naam) >= 4 and (sleutel.startswith(naam) or naam.startswith(sleutel)):
+            score = max(score, 0.85)
+        if score > beste_score:
+            beste, beste_score = pad, score
+    return beste if beste_score >= 0.8 else None
+
+
+@lru_cache(maxsize=None)
+def _validator(schema_json: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema_json), format_checker=FormatChecker())
+
+
+def validator(schema: dict) -> Draft202012Validator:
+    return _validator(json.dumps(schema, sort_keys=True))
+
+
+def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen) -> bool:
+    """Check ``bestand.data`` against ``schema``; report each error. True if clean."""
+    schoon = True
+    for fout in validator(schema).iter_errors(bestand.data):
+        for pad, plek_van_sleutel, bericht in _berichten(fout, schema):
+            plek = bestand.sleutelplek(pad) if plek_van_sleutel else bestand.plek(pad)
+            problemen.fout(bestand.pad, plek, bericht)
+            schoon = False
+    return schoon
+
+
+def _berichten(fout, schema: dict) -> Iterator[tuple[Pad, bool, str]]:
+    """Dutch message(s) for one jsonschema error: (path, point at key?, message)."""
+    pad: Pad = tuple(fout.absolute_path)
+    veld = veldnaam(pad)
+    sub = fout.schema if isinstance(fout.schema, dict) else {}
+    soort = fout.validator
+    waarde = fout.instance
+
+    if soort == "additionalProperties":
+        bekend = list(sub.get("properties", {}))
+        for sleutel in waarde:
+            if sleutel in bekend:
+                continue
+            bericht = f"onbekend veld '{_kort(sleutel)}'"
+            if pad:
+                bericht += f" in '{veld}'"
+            beter = suggestie(str(sleutel), bekend, schema)
+            if beter:
+                bericht += f"; bedoelt u '{beter}'?"
+            else:
+                bericht += f"; toegestaan zijn: {', '.join(bekend)}"
+            yield pad + (sleutel,), True, bericht
+        return
+    if soort == "required":
+        ontbrekend = fout.message.split("'")[1] if "'" in fout.message else str(fout.validator_value)
+        waar = f" in '{veld}'" if pad else ""
+        yield pad, bool(pad), f"verplicht veld '{ontbrekend}' ontbreekt{waar}"
+        return
+    if "x-foutmelding" in sub and soort not in ("required", "additionalProperties"):
+        yield pad, False, f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}" if soort in (
+            "format",
+            "pattern",
+        ) else f"'{veld}': {sub['x-foutmelding']}"
+        return
+    if soort == "type":
+        verwacht = fout.validator_value
+        verwacht = [verwacht] if isinstance(verwacht, str) else verwacht
+        namen = " of ".join(_TYPEN.get(t, t) for t in verwacht)
+        yield pad, False, f"'{veld}' moet {namen} zijn, maar is {_soort_waarde(waarde)}"
+        return
+    if soort == "enum":
+        keuzes = [str(k) for k in fout.validator_value]
+        bericht = f"'{_kort(waarde)}' is geen geldige waarde voor '{veld}'"
+        beter = difflib.get_close_matches(str(waarde), keuzes, n=1, cutoff=0.6)
+        if beter:
+            bericht += f"; bedoelt u '{beter[0]}'?"
+        else:
+            bericht += f"; kies uit: {', '.join(keuzes)}"
+        yield pad, False, bericht
+        return
+    if soort == "format":
+        yield pad, False, f"'{veld}': '{_kort(waarde)}' is geen geldige {fout.validator_value}"
+        return
+    if soort == "pattern":
+        yield pad, False, f"'{veld}': '{_kort(waarde)}' heeft niet de juiste vorm"
+        return
+    if soort == "minLength":
+        yield pad, False, f"'{veld}' mag niet leeg zijn"
+        return
+    if soort == "maxLength":
+        yield pad, False, f"'{veld}' is te lang ({len(waarde)} tekens; maximaal {fout.validator_value})"
+        return
+    if soort == "minItems":
+        n = fout.validator_value
+        yield pad, False, f"'{veld}' moet minstens {n} {'waarde' if n == 1 else 'waarden'} hebben"
+        return
+    if soort == "maxItems":
+        n = fout.validator_value
+        yield pad, False, f"'{veld}' mag hoogstens {n} {'waarde' if n == 1 else 'waarden'} hebben"
+        return
+    if soort == "uniqueItems":
+        yield pad, False, f"'{veld}' bevat een waarde twee keer"
+        return
+    if soort == "minimum":
+        yield pad, False, f"'{veld}' moet minstens {fout.validator_value} zijn (nu {waarde})"
+        return
+    if soort == "maximum":
+        yield pad, False, f"'{veld}' mag hoogstens {fout.validator_value} zijn (nu {waarde})"
+        return
+    if soort in ("oneOf", "anyOf"):
+        yield pad, False, f"'{veld}': de waarde '{_kort(waarde)}' past niet; zie de uitleg bij dit veld"
+        return
+    yield pad, False, f"'{veld}': {fout.message}"

@@ -1,0 +1,134 @@
+"""The taxonomy (data/taxonomie.yml): thema's, doelgroepen, processen, wettelijke kaders.
+
+Thema's have two levels: the seven official help themes of the wijkteams, each
+with sub-themes. Every entry has a label and synonyms (used by search).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as s
+from .laden import laad_yaml
+from .problemen import Problemen
+from .record import id_veld
+
+
+def _term_schema(beschrijving: str, met_subthemas: bool = False, met_naam: bool = False) -> dict:
+    velden = {
+        "label": s.tekst("Naam zoals die op de site staat."),
+        "synoniemen": s.lijst("Andere woorden waarmee mensen zoeken.", s.tekst("Synoniem.")),
+        "beschrijving": s.tekst("Korte uitleg."),
+    }
+    if met_naam:
+        velden["naam"] = s.tekst("Volledige naam van de wet.")
+    if met_subthemas:
+        velden["subthemas"] = _term_schema("Subthema's van dit hoofdthema, per id.")
+    return {
+        "type": "object",
+        "description": beschrijving,
+        "propertyNames": id_veld("Id."),
+        "additionalProperties": s.mapping("Eén term.", velden, ["label"]),
+    }
+
+
+SCHEMA = {
+    "$schema": s.SCHEMA_DIALECT,
+    "$id": "https://wijkportaal.enschede.example/schema/taxonomie.json",
+    "title": "Taxonomie",
+    "description": "Thema's, doelgroepen, processen en wettelijke kaders van het wijkportaal.",
+    "type": "object",
+    "properties": {
+        "themas": _term_schema("Hoofdthema's (de zeven hulpthema's) met hun subthema's.", met_subthemas=True),
+        "doelgroepen": _term_schema("Doelgroepen."),
+        "processen": _term_schema("Werkprocessen waar werkinstructies bij horen."),
+        "wettelijke_kaders": _term_schema("Wetten en regels waar werkinstructies op steunen.", met_naam=True),
+    },
+    "required": ["themas", "doelgroepen", "processen", "wettelijke_kaders"],
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thema, doelgroep, proces or wettelijk kader."""
+
+    id: str
+    label: str
+    synoniemen: tuple[str, ...] = ()
+    beschrijving: str = ""
+    ouder: str | None = None  # for a sub-theme: its hoofdthema
+    naam: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"themas/{self.id}/"
+
+
+@dataclass
+class Taxonomie:
+    themas: dict[str, Term] = field(default_factory=dict)
+    doelgroepen: dict[str, Term] = field(default_factory=dict)
+    processen: dict[str, Term] = field(default_factory=dict)
+    wettelijke_kaders: dict[str, Term] = field(default_factory=dict)
+
+    @property
+    def hoofdthemas(self) -> list[Term]:
+        return [t for t in self.themas.values() if t.ouder is None]
+
+    def subthemas(self, hoofd: str) -> list[Term]:
+        return [t for t in self.themas.values() if t.ouder == hoofd]
+
+    def hoofdthema(self, thema: str) -> str | None:
+        term = self.themas.get(thema)
+        if term is None:
+            return None
+        return term.ouder or term.id
+
+    def onder(self, thema: str) -> set[str]:
+        """The thema itself and, for a hoofdthema, all its sub-themes."""
+        return {thema} | {t.id for t in self.subthemas(thema)}
+
+
+def _terms(data: dict | None, ouder: str | None = None) -> dict[str, Term]:
+    uit: dict[str, Term] = {}
+    for id_, waarde in (data or {}).items():
+        if not isinstance(waarde, dict):
+            continue
+        uit[id_] = Term(
+            id=id_,
+            label=str(waarde.get("label") or id_),
+            synoniemen=tuple(str(x) for x in waarde.get("synoniemen") or []),
+            beschrijving=str(waarde.get("beschrijving") or ""),
+            ouder=ouder,
+            naam=str(waarde.get("naam") or ""),
+        )
+    return uit
+
+
+def laad_taxonomie(pad: Path, problemen: Problemen) -> Taxonomie:
+    bestand = laad_yaml(pad, problemen)
+    if bestand is None or not isinstance(bestand.data, dict):
+        if bestand is not None:
+            problemen.fout(pad, None, "de taxonomie moet een groep velden zijn (themas, doelgroepen, ...)")
+        return Taxonomie()
+    s.controleer_schema(bestand, SCHEMA, problemen)
+    data = bestand.data
+    taxonomie = Taxonomie(
+        doelgroepen=_terms(data.get("doelgroepen")),
+        processen=_terms(data.get("processen")),
+        wettelijke_kaders=_terms(data.get("wettelijke_kaders")),
+    )
+    themas = data.get("themas") if isinstance(data.get("themas"), dict) else {}
+    for hoofd_id, hoofd in _terms(themas).items():
+        taxonomie.themas[hoofd_id] = hoofd
+        subthemas = themas[hoofd_id].get("subthemas")
+        for sub_id, sub in _terms(subthemas if isinstance(subthemas, dict) else {}, ouder=hoofd_id).items():
+            if sub_id in taxonomie.themas:
+                problemen.fout(
+                    pad, bestand.sleutelplek(("themas", hoofd_id, "subthemas", sub_id)), f"thema-id '{sub_id}' bestaat al"
+                )
+                continue
+            taxonomie.themas[sub_id] = sub
+    return taxonomie
