@@ -31,6 +31,10 @@ class Probleem:
     niveau: Niveau = field(compare=False)
     bericht: str = field(compare=True)
 
+    @property
+    def is_fout(self) -> bool:
+        return self.niveau is Niveau.FOUT
+
     def __str__(self) -> str:
         return f"{self.pad}:{self.regel}:{self.kolom}: {self.niveau.value}: {self.bericht}"
 

@@ -1,0 +1,110 @@
+"""The MkDocs plugin: load and check the data, add the generated pages.
+
+Order of events in a build, and what happens in each:
+
+``on_config``
+    load ``data/`` through the core and report every problem, one per line.
+    Errors abort the build here, before MkDocs has touched the site folder.
+``on_files``
+    render every page with the core and add it as a generated file; record
+    pages are marked as not in the navigation.
+``on_page_content``
+    swap the (empty) Markdown result for the core's HTML and table of contents.
+``on_serve``
+    also watch ``data/`` so editing a record reloads the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
+from wijkportaal.opmaak import Opmaak
+from wijkportaal.paginas import Pagina, Paginamaker
+
+from .config import WijkportaalConfig
+
+log = logging.getLogger("mkdocs.plugins.wijkportaal")
+
+
+class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
+    """Turns the records in ``data/`` into pages of the site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogus: Catalogus | None = None
+        self.paginas: dict[str, Pagina] = {}
+        self.data_map: Path | None = None
+
+    # -- configuration and data ---------------------------------------------------------
+
+    def _vandaag(self) -> dt.date:
+        if self.config.vandaag:
+            try:
+                return dt.date.fromisoformat(self.config.vandaag)
+            except ValueError as fout:
+                raise PluginError(f"wijkportaal: 'vandaag' moet een datum zijn (JJJJ-MM-DD): {fout}") from None
+        return vandaag_uit_omgeving()
+
+    def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError("wijkportaal: de vaste adressen (/voorzieningen/<id>/) vragen use_directory_urls: true")
+        basis = Path(config.config_file_path or ".").resolve().parent
+        self.data_map = (basis / self.config.gegevens).resolve()
+        catalogus, problemen = laad_catalogus(
+            self.data_map, vandaag=self._vandaag(), editie=self.config.editie, basis=basis
+        )
+        for probleem in problemen.gesorteerd():
+            (log.error if probleem.is_fout else log.warning)(str(probleem))
+        if problemen.fouten:
+            raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
+        self.catalogus = catalogus
+        self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
+        return config
+
+    # -- pages ----------------------------------------------------------------------------
+
+    @event_priority(50)  # before other plugins (search, tags) look at the files
+    def on_files(self, files: Files, config) -> Files:
+        assert self.catalogus is not None
+        maker = Paginamaker(self.catalogus, self.opmaak)
+        self.paginas = {}
+        for pagina in maker.paginas():
+            bron = pagina.bronbestand
+            bestaand = files.get_file_from_path(bron)
+            if bestaand is not None:
+                log.warning(f"docs/{bron} wordt vervangen door een gegenereerde pagina; verwijder het bestand uit docs/")
+                files.remove(bestaand)
+            kop = {"title": pagina.titel}
+            if pagina.beschrijving:
+                kop["description"] = pagina.beschrijving
+            if not pagina.koppen:
+                kop["hide"] = ["toc"]
+            inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"
+            opname = InclusionLevel.INCLUDED if pagina.is_overzicht else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
+            self.paginas[bron] = pagina
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        pagina = self.paginas.get(page.file.src_uri)
+        if pagina is None:
+            return html
+        page.toc = get_toc([{"level": 2, "id": anker, "name": naam, "children": []} for anker, naam in pagina.koppen])
+        return pagina.html
+
+    # -- serve ----------------------------------------------------------------------------
+
+    def on_serve(self, server, config, builder):
+        if self.data_map is not None and self.data_map.is_dir():
+            server.watch(str(self.data_map))
+        return server

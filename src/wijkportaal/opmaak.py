@@ -1,0 +1,142 @@
+"""Turning record text into safe HTML, and formatting values for Dutch readers.
+
+Record Markdown is written by many people (partners edit their own entries), so
+every Markdown field goes through the same two steps:
+
+1. render with the site's own Markdown extensions (so a list or a table in a
+   record looks like one on a hand-written page), headings shifted down so a
+   ``# Kop`` in a record cannot compete with the page title;
+2. clean the result with an allow-list sanitizer (nh3): no script, style,
+   iframe, object, form or event attributes; links only to http, https,
+   mailto, tel or the site itself.
+
+Raw HTML typed into a record is escaped before Markdown sees it, so it shows
+as text instead of being interpreted.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import re
+from typing import Any, Iterable
+
+import markdown
+import nh3
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+TOEGESTANE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
+    "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+}  # fmt: skip
+TOEGESTANE_ATTRIBUTEN = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+}
+TOEGESTANE_SCHEMAS = {"http", "https", "mailto", "tel"}
+
+# Extensions that make no sense inside a record (they would add page furniture).
+NIET_IN_RECORDS = {"toc", "markdown.extensions.toc", "pymdownx.snippets", "meta", "markdown.extensions.meta"}
+
+
+def schoon(html_tekst: str) -> str:
+    """Keep only allow-listed tags, attributes and link schemes."""
+    return nh3.clean(
+        html_tekst,
+        tags=TOEGESTANE_TAGS,
+        attributes=TOEGESTANE_ATTRIBUTEN,
+        url_schemes=TOEGESTANE_SCHEMAS,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _naam(extensie: Any) -> str:
+    return extensie if isinstance(extensie, str) else type(extensie).__module__
+
+
+class Opmaak:
+    """Renders record Markdown with the site's extensions, then sanitizes it.
+
+    ``extensies`` and ``instellingen`` are what the site configures (for MkDocs:
+    ``markdown_extensions`` and ``mdx_configs``). One Markdown instance is reused
+    and reset between fields, which keeps a build of thousands of records fast.
+    """
+
+    def __init__(self, extensies: Iterable[Any] = (), instellingen: dict[str, dict] | None = None) -> None:
+        instellingen = instellingen or {}
+        gekozen = [e for e in extensies if _naam(e) not in NIET_IN_RECORDS]
+        configs = {n: copy.copy(c) for n, c in instellingen.items() if n not in NIET_IN_RECORDS}
+        self._md = markdown.Markdown(extensions=gekozen, extension_configs=configs, output_format="html")
+
+    def markdown(self, tekst: str | None) -> str:
+        """Markdown → sanitized HTML. Headings start at h3 (h1 and h2 belong to the page)."""
+        if not tekst or not isinstance(tekst, str):
+            return ""
+        # Raw HTML is never interpreted: escape '<' outside code so it shows as text.
+        ontsnapt = _ontsnap_html(tekst)
+        self._md.reset()
+        gemaakt = self._md.convert(ontsnapt)
+        return schoon(_verlaag_koppen(gemaakt))
+
+    def regel(self, tekst: str | None) -> str:
+        """Plain text for one line: escaped, never interpreted."""
+        return html.escape(tekst or "")
+
+
+_KOP = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _verlaag_koppen(gemaakt: str) -> str:
+    return _KOP.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", gemaakt)
+
+
+_CODE = re.compile(r"(`+)(.+?)\1|^(?: {4}|\t).*$|^```.*?^```", re.S | re.M)
+
+
+def _ontsnap_html(tekst: str) -> str:
+    """Escape '<' and '&' outside code spans/blocks so Markdown treats HTML as text."""
+    delen, vorige = [], 0
+    for m in _CODE.finditer(tekst):
+        delen.append(_ontsnap(tekst[vorige : m.start()]))
+        delen.append(m.group(0))
+        vorige = m.end()
+    delen.append(_ontsnap(tekst[vorige:]))
+    return "".join(delen)
+
+
+def _ontsnap(stuk: str) -> str:
+    return stuk.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def datum(d: dt.date | None) -> str:
+    """23 november 2026."""
+    if d is None:
+        return ""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def opsomming(woorden: Iterable[str]) -> str:
+    """'a, b en c'."""
+    lijst = [w for w in woorden if w]
+    if len(lijst) <= 1:
+        return "".join(lijst)
+    return ", ".join(lijst[:-1]) + " en " + lijst[-1]
+
+
+def telefoon_link(nummer: str) -> str:
+    """tel: URI for a Dutch phone number as people write it."""
+    cijfers = re.sub(r"[^0-9+]", "", nummer)
+    return f"tel:{cijfers}"

@@ -1,0 +1,258 @@
+"""Which pages the catalogue yields, and their HTML.
+
+The site engine (MkDocs today) only places these pages in its theme: every
+page's content, title, table of contents and URL is decided here, from the
+validated catalogue. Templates live in ``templates/`` and are autoescaped;
+Markdown fields pass through :class:`~wijkportaal.opmaak.Opmaak`.
+
+URLs are directory URLs without a leading slash (``voorzieningen/meubeldepot/``);
+links between pages are made relative so the site works under any prefix.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from . import opmaak
+from .catalogus import SOORTEN, Catalogus
+from .gebieden import Gebied
+from .methodiek import Methodiek
+from .organisatie import Organisatie
+from .record import Record
+from .taxonomie import Term
+from .voorziening import DAGEN, KANAAL_LABEL, TALEN, TOEGANKELIJKHEID, Voorziening
+from .werkinstructie import Werkinstructie
+
+
+@dataclass
+class Pagina:
+    """One generated page: where it lives, what it is called, what it says."""
+
+    url: str
+    titel: str
+    html: str
+    beschrijving: str = ""
+    koppen: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title) for the page's contents
+
+    @property
+    def bronbestand(self) -> str:
+        """The source path an engine with directory URLs maps to this URL."""
+        pad = self.url.rstrip("/")
+        if not pad:
+            return "index.md"
+        return f"{pad}/index.md" if self.is_overzicht else f"{pad}.md"
+
+    @property
+    def is_overzicht(self) -> bool:
+        return self.url.count("/") == 1
+
+
+def relatief(van: str, naar: str) -> str:
+    """Relative link from directory URL ``van`` to directory URL ``naar``."""
+    doel = naar.rstrip("/") or "."
+    pad = posixpath.relpath(doel, van.rstrip("/") or ".")
+    return "./" if pad == "." else pad + "/"
+
+
+def doelgroep_url(term_id: str) -> str:
+    return f"doelgroepen/{term_id}/"
+
+
+_omgeving: jinja2.Environment | None = None
+
+
+def _templates() -> jinja2.Environment:
+    global _omgeving
+    if _omgeving is None:
+        _omgeving = jinja2.Environment(
+            loader=jinja2.PackageLoader("wijkportaal", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        _omgeving.filters["datum"] = opmaak.datum
+        _omgeving.filters["tel"] = opmaak.telefoon_link
+        _omgeving.filters["labels"] = lambda ids, namen: [namen.get(i, i) for i in ids]
+    return _omgeving
+
+
+class Paginamaker:
+    """Renders every page of one edition of the catalogue."""
+
+    def __init__(self, catalogus: Catalogus, opmaker: opmaak.Opmaak | None = None) -> None:
+        self.cat = catalogus
+        self.opmaak = opmaker or opmaak.Opmaak()
+        self.tax = catalogus.taxonomie
+
+    # -- helpers available in templates --------------------------------------------------
+
+    def _context(self, url: str, **extra) -> dict:
+        return {
+            "cat": self.cat,
+            "tax": self.tax,
+            "link": lambda naar: relatief(url, naar),
+            "md": lambda tekst: Markup(self.opmaak.markdown(tekst)),
+            "thema": self._term_thema,
+            "doelgroep": self._term_doelgroep,
+            "organisatie": lambda id_: self.cat.records.get("organisaties", {}).get(id_),
+            "wijk": lambda code: self.cat.gebieden.wijken.get(code),
+            "buurt": lambda code: self.cat.gebieden.buurten.get(code),
+            "zoek": self.cat.zoek,
+            "genoemd_in": lambda r: self.cat.genoemd_in.get(r.ref, []),
+            "gerelateerd": self._gerelateerd,
+            "opsomming": opmaak.opsomming,
+            "dagen": DAGEN,
+            "kanaal_label": KANAAL_LABEL,
+            "talen": TALEN,
+            "toegankelijkheid": TOEGANKELIJKHEID,
+            "openingstijden": _openingstijden,
+            "soorten": SOORTEN,
+            "toon_intern": self.cat.editie == "intern",
+            **extra,
+        }
+
+    def _term_thema(self, id_: str) -> Term | None:
+        return self.tax.themas.get(id_)
+
+    def _term_doelgroep(self, id_: str) -> Term | None:
+        return self.tax.doelgroepen.get(id_)
+
+    def _gerelateerd(self, record: Record) -> list[Record]:
+        return [r for r in (self.cat.zoek(ref) for ref in record.gerelateerd) if r is not None]
+
+    def _render(self, template: str, url: str, titel: str, koppen=(), beschrijving: str = "", **extra) -> Pagina:
+        html = _templates().get_template(template).render(self._context(url, titel=titel, **extra))
+        return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving, koppen=list(koppen))
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def paginas(self) -> Iterator[Pagina]:
+        """Every generated page, overviews first."""
+        yield from self.overzichten()
+        for record in self.cat.alle():
+            yield self.recordpagina(record)
+
+    def overzichten(self) -> Iterator[Pagina]:
+        cat = self.cat
+        yield self._render(
+            "overzicht_voorzieningen.html", "voorzieningen/", "Voorzieningen",
+            beschrijving="Alle voorzieningen van de sociale kaart van Enschede.",
+            records=cat.voorzieningen,
+        )  # fmt: skip
+        yield self._render(
+            "overzicht_methodieken.html", "methodieken/", "Methodieken",
+            beschrijving="Methodieken en werkwijzen van de Wijkteams Enschede.",
+            records=cat.methodieken,
+        )  # fmt: skip
+        per_proces: dict[str, list[Werkinstructie]] = {}
+        for w in cat.werkinstructies:
+            per_proces.setdefault(w.proces, []).append(w)
+        yield self._render(
+            "overzicht_werkinstructies.html", "werkinstructies/", "Werkinstructies",
+            beschrijving="Werkinstructies voor medewerkers van de Wijkteams Enschede.",
+            per_proces=[(self.tax.processen.get(p), per_proces[p]) for p in sorted(per_proces)],
+        )  # fmt: skip
+        yield self._render(
+            "overzicht_organisaties.html", "organisaties/", "Organisaties",
+            beschrijving="Organisaties op de sociale kaart van Enschede.",
+            records=cat.organisaties,
+        )  # fmt: skip
+        yield self._render("overzicht_themas.html", "themas/", "Thema's", hoofdthemas=self.tax.hoofdthemas)
+        for term in self.tax.themas.values():
+            yield self._render(
+                "thema.html", term.url, term.label,
+                beschrijving=f"Hulp en informatie over {term.label.lower()} in Enschede.",
+                term=term, records=cat.met_thema(term.id),
+            )  # fmt: skip
+        yield self._render(
+            "overzicht_doelgroepen.html", "doelgroepen/", "Doelgroepen",
+            doelgroepen=[(t, len(cat.met_doelgroep(t.id))) for t in self.tax.doelgroepen.values()],
+        )  # fmt: skip
+        for term in self.tax.doelgroepen.values():
+            yield self._render(
+                "doelgroep.html", doelgroep_url(term.id), term.label,
+                term=term, records=cat.met_doelgroep(term.id),
+            )  # fmt: skip
+        yield self._render("overzicht_wijken.html", "wijken/", "Wijken", stadsdelen=self._stadsdelen())
+        for wijk in sorted(cat.gebieden.wijken.values(), key=lambda g: g.code):
+            yield self.wijkpagina(wijk)
+
+    def _stadsdelen(self) -> list[tuple[str, list[tuple[Gebied, int]]]]:
+        gebieden = self.cat.gebieden
+        groepen: list[tuple[str, list[tuple[Gebied, int]]]] = []
+        geplaatst: set[str] = set()
+        for stadsdeel in gebieden.stadsdelen.values():
+            wijken = [gebieden.wijken[c] for c in stadsdeel.wijken if c in gebieden.wijken]
+            geplaatst |= {w.code for w in wijken}
+            groepen.append((stadsdeel.naam, [(w, len(self.cat.in_wijk(w.code)[0])) for w in wijken]))
+        rest = [w for c, w in sorted(gebieden.wijken.items()) if c not in geplaatst]
+        if rest:
+            groepen.append(("Overige wijken", [(w, len(self.cat.in_wijk(w.code)[0])) for w in rest]))
+        return groepen
+
+    def wijkpagina(self, wijk: Gebied) -> Pagina:
+        hier, stedelijk = self.cat.in_wijk(wijk.code)
+        per_thema: dict[str, list[Voorziening]] = {}
+        for v in hier:
+            hoofden = dict.fromkeys(h for h in (self.tax.hoofdthema(t) for t in v.themas) if h)
+            for hoofd in hoofden or ["overig"]:
+                per_thema.setdefault(hoofd, []).append(v)
+        volgorde = [t.id for t in self.tax.hoofdthemas] + ["overig"]
+        groepen = [(self.tax.themas.get(t), per_thema[t]) for t in volgorde if t in per_thema]
+        stadsdeel = self.cat.gebieden.stadsdeel_van(wijk.code)
+        koppen = [(f"thema-{(t.id if t else 'overig')}", t.label if t else "Overig") for t, _ in groepen]
+        koppen.append(("stedelijk", "Voor heel Enschede"))
+        return self._render(
+            "wijk.html", wijk.url, f"Wijk {wijk.naam}",
+            beschrijving=f"Voorzieningen in de wijk {wijk.naam} in Enschede.",
+            koppen=koppen, wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
+            stadsdeel=stadsdeel, buurten=sorted(self.cat.gebieden.buurten_van(wijk.code), key=lambda b: b.naam),
+        )  # fmt: skip
+
+    def recordpagina(self, record: Record) -> Pagina:
+        template = {
+            Voorziening: "voorziening.html",
+            Methodiek: "methodiek.html",
+            Werkinstructie: "werkinstructie.html",
+            Organisatie: "organisatie.html",
+        }[type(record)]
+        extra: dict = {}
+        if isinstance(record, Organisatie):
+            extra["aanbod"] = self.cat.van_organisatie(record.id)
+            extra["beheerd"] = [r for r in self.cat.alle() if r.beheerder == record.id and r is not record]
+        html = _templates().get_template(template).render(self._context(record.url, r=record, titel=record.naam, **extra))
+        return Pagina(
+            url=record.url,
+            titel=record.naam,
+            html=html,
+            beschrijving=record.samenvatting,
+            koppen=_koppen_uit(html),
+        )
+
+
+def _openingstijden(locatie) -> list[tuple[str, list[str]]]:
+    """[(dag, ["09:00–12:00", ...]), ...] in weekday order."""
+    per_dag: dict[str, list[str]] = {}
+    for regel in locatie.openingstijden:
+        van, tot = regel.get("van"), regel.get("tot")
+        if not (isinstance(van, str) and isinstance(tot, str)):
+            continue
+        for dag in regel.get("dagen") or []:
+            if dag in DAGEN:
+                per_dag.setdefault(dag, []).append(f"{van}–{tot}")
+    return [(DAGEN[d], sorted(per_dag[d])) for d in DAGEN if d in per_dag]
+
+
+def _koppen_uit(html: str) -> list[tuple[str, str]]:
+    """The h2 sections of a rendered record page, for the table of contents."""
+    import re
+
+    return [
+        (m.group(1), Markup(m.group(2)).striptags())
+        for m in re.finditer(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', html, re.S)
+    ]
