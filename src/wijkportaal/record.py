@@ -25,6 +25,8 @@ ID_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOORTEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
 REF_PATROON = r"^(voorzieningen|methodieken|werkinstructies|organisaties)/[a-z0-9]+(-[a-z0-9]+)*$"
 
+HET_WOORDEN = {"thema", "proces", "wettelijk kader", "gebied"}  # 'onbekend thema', not 'onbekende thema'
+
 STATUS = {
     "actief": "de voorziening of het record is actueel (standaard)",
     "tijdelijk-gesloten": "tijdelijk niet beschikbaar, blijft wel zichtbaar",
@@ -236,7 +238,8 @@ class Controle:
         return id_ in self.ids.get(soort, set())
 
     def meld_onbekend(self, bestand: Bestand, pad: tuple, wat: str, waarde: str, bekend) -> None:
-        bericht = f"onbekende {wat} '{waarde}'"
+        bijvoeglijk = "onbekend" if wat in HET_WOORDEN else "onbekende"
+        bericht = f"{bijvoeglijk} {wat} '{waarde}'"
         beter = difflib.get_close_matches(waarde, sorted(bekend), n=1, cutoff=0.7)
         if beter:
             bericht += f"; bedoelt u '{beter[0]}'?"

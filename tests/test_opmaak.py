@@ -1,0 +1,84 @@
+"""Record Markdown: rendered with the site's extensions, raw HTML never passes through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import inhoud, mkdocs, pagina
+from wijkportaal.opmaak import Opmaak, datum
+
+SITE_EXTENSIES = yaml.safe_load(
+    "[abbr, admonition, attr_list, def_list, footnotes, tables, {toc: {permalink: true}}, pymdownx.details, pymdownx.superfences]"
+)
+
+
+def opmaak() -> Opmaak:
+    namen, instellingen = [], {}
+    for e in SITE_EXTENSIES:
+        if isinstance(e, dict):
+            (naam, conf), = e.items()
+            namen.append(naam)
+            instellingen[naam] = conf
+        else:
+            namen.append(e)
+    return Opmaak(namen, instellingen)
+
+
+def test_markdown_with_site_extensions():
+    html = opmaak().markdown("!!! note \"Let op\"\n    Neem een **legitimatie** mee.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert '<div class="admonition note">' in html
+    assert "<strong>legitimatie</strong>" in html
+    assert "<table>" in html
+
+
+def test_headings_in_records_start_below_the_page_sections():
+    html = opmaak().markdown("# Kop\n\n## Tweede\n")
+    assert "<h3" in html and "<h4" in html and "<h1" not in html and "<h2" not in html
+
+
+def test_raw_html_is_shown_as_text():
+    html = opmaak().markdown('Hallo <script>alert(1)</script> en <b onclick="x()">vet</b>')
+    assert "<script" not in html and "<b " not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_dangerous_links_and_attributes_are_removed():
+    html = opmaak().markdown("[klik](javascript:alert(1)) [mail](mailto:a@b.nl) ![x](data:image/svg+xml;base64,AAAA){: onerror=alert(1) }")
+    assert "javascript:" not in html
+    assert "onerror" not in html
+    assert "data:image" not in html
+    assert 'href="mailto:a@b.nl"' in html
+
+
+def test_code_keeps_its_angle_brackets():
+    html = opmaak().markdown("Gebruik `<br>` niet.")
+    assert "<code>&lt;br&gt;</code>" in html
+
+
+def test_dutch_dates():
+    import datetime as dt
+
+    assert datum(dt.date(2026, 11, 23)) == "23 november 2026"
+
+
+def test_built_page_escapes_raw_html_in_every_field(project_kopie: Path):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    data = pad.read_text(encoding="utf-8")
+    data = data.replace("naam: Meubeldepot", 'naam: Meubeldepot <img src=x onerror="alert(1)">')
+    data += (
+        "kosten_toelichting: '<script>alert(2)</script>'\n"
+        "contact:\n  telefoon: 053 000 00 00\n  email: info@example.org\n"
+    )
+    data = data.replace("Het Meubeldepot helpt", "<iframe src='https://example.org'></iframe> Het Meubeldepot helpt")
+    pad.write_text(data, encoding="utf-8")
+    uit = mkdocs("build", "-d", "site", cwd=project_kopie)
+    assert uit.code == 0, uit.uitvoer
+    html = pagina(project_kopie / "site", "voorzieningen/meubeldepot/")
+    artikel = inhoud(html)
+    assert "<script>alert" not in html and "<iframe" not in html and "<img src=x" not in html
+    assert "&lt;img src=x onerror=" in artikel
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in artikel
+    assert 'href="tel:0530000000"' in artikel
+    assert 'href="mailto:info@example.org"' in artikel

@@ -1,0 +1,145 @@
+"""The validator: one located Dutch message per mistake, from the CLI and from mkdocs build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import VOORBEELDEN, mkdocs, wijkportaal
+
+BESTAND = "data/voorzieningen/tien-fouten.yml"
+REGEL = re.compile(r"^(?P<pad>[^:\s]+):(?P<regel>\d+):(?P<kolom>\d+): (?P<niveau>fout|waarschuwing): (?P<bericht>.+)$")
+
+# (line, column, a fragment of the message) for each of the ten mistakes in tien-fouten.yml
+TIEN_FOUTEN = {
+    "ontbrekend verplicht veld": (3, 1, "verplicht veld 'samenvatting' ontbreekt"),
+    "id ongelijk aan bestandsnaam": (3, 5, "id 'andere-naam' is niet gelijk aan de bestandsnaam 'tien-fouten.yml'"),
+    "dubbele sleutel": (5, 1, "veld 'naam' staat twee keer in dezelfde mapping (eerst op regel 4)"),
+    "onbekende verwijzing": (6, 20, "onbekend thema 'schuldhulp'"),
+    "verkeerde keuzewaarde": (9, 10, "'soms' is geen geldige waarde voor 'toegang'; kies uit: vrij, verwijzing, indicatie"),
+    "onbekend veld met suggestie": (10, 1, "onbekend veld 'telefoonnummer'; bedoelt u 'contact.telefoon'?"),
+    "leeftijd omgedraaid": (12, 3, "leeftijd 'van' (18) is groter dan 'tot' (12)"),
+    "coordinaten": (16, 18, "coördinaten [6.89, 52.22] liggen buiten Enschede; zijn breedte- en lengtegraad verwisseld?"),
+    "ongeldige datum": (19, 25, "'2024-02-30' is geen geldige datum"),
+    "syntaxfout": (21, 12, "YAML-syntaxfout: het bestand houdt onverwacht op"),
+}
+
+
+def meldingen(regels: list[str]) -> list[dict]:
+    """Every 'pad:regel:kolom: niveau: bericht' line, wherever it is in the output."""
+    uit = []
+    for regel in regels:
+        regel = re.sub(r"^(ERROR|WARNING)\s+-\s+", "", regel.strip())
+        m = REGEL.match(regel)
+        if m:
+            uit.append(m.groupdict())
+    return uit
+
+
+@pytest.fixture
+def met_tien_fouten(project_kopie: Path) -> Path:
+    shutil.copy(VOORBEELDEN / "tien-fouten.yml", project_kopie / BESTAND)
+    return project_kopie
+
+
+def test_sample_data_is_clean(project_kopie: Path):
+    uit = wijkportaal("validate", "data", cwd=project_kopie)
+    assert uit.code == 0, uit.uitvoer
+    assert "Geen problemen gevonden" in uit.uitvoer
+
+
+@pytest.mark.parametrize("soort", sorted(TIEN_FOUTEN))
+def test_validate_reports_each_mistake_located(met_tien_fouten: Path, soort: str):
+    uit = wijkportaal("validate", "data", cwd=met_tien_fouten)
+    assert uit.code == 1
+    regel, kolom, tekst = TIEN_FOUTEN[soort]
+    gevonden = [
+        m for m in meldingen(uit.regels)
+        if m["pad"] == BESTAND and int(m["regel"]) == regel and int(m["kolom"]) == kolom and tekst in m["bericht"]
+    ]  # fmt: skip
+    assert gevonden, f"verwacht {BESTAND}:{regel}:{kolom}: ... {tekst}\nkreeg:\n{uit.uitvoer}"
+    assert gevonden[0]["niveau"] == "fout"
+
+
+def test_validate_reports_exactly_ten_errors(met_tien_fouten: Path):
+    uit = wijkportaal("validate", "data", cwd=met_tien_fouten)
+    fouten = [m for m in meldingen(uit.regels) if m["niveau"] == "fout"]
+    assert len(fouten) == 10, uit.uitvoer
+    assert all(m["pad"] == BESTAND for m in fouten)
+    assert uit.regels[-1] == "Gevonden: 10 fouten."
+
+
+def test_validate_one_file_shows_only_that_file(met_tien_fouten: Path):
+    schoon = wijkportaal("validate", "data/voorzieningen/meubeldepot.yml", cwd=met_tien_fouten)
+    assert schoon.code == 0, schoon.uitvoer
+    fout = wijkportaal("validate", BESTAND, cwd=met_tien_fouten)
+    assert fout.code == 1
+    assert len(meldingen(fout.regels)) == 10
+
+
+def test_mkdocs_build_fails_with_the_same_messages_and_writes_nothing(met_tien_fouten: Path):
+    site = met_tien_fouten / "site"
+    site.mkdir()
+    (site / "vorige-versie.html").write_text("oude site", encoding="utf-8")
+    cli = wijkportaal("validate", "data", cwd=met_tien_fouten)
+    bouw = mkdocs("build", "-d", str(site), cwd=met_tien_fouten)
+    assert bouw.code != 0
+    assert sorted(map(str, meldingen(bouw.regels))) == sorted(map(str, meldingen(cli.regels)))
+    assert "10 fouten in 1 bestand. De site is niet gebouwd" in bouw.uitvoer
+    assert "Traceback" not in bouw.uitvoer
+    # nothing written, nothing cleaned
+    assert [p.name for p in site.iterdir()] == ["vorige-versie.html"]
+    assert (site / "vorige-versie.html").read_text(encoding="utf-8") == "oude site"
+
+
+def test_build_into_missing_folder_creates_nothing(met_tien_fouten: Path):
+    bouw = mkdocs("build", "-d", "nieuw", cwd=met_tien_fouten)
+    assert bouw.code != 0
+    assert not (met_tien_fouten / "nieuw").exists()
+
+
+def test_unknown_reference_suggests_close_match(project_kopie: Path):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    tekst = pad.read_text(encoding="utf-8").replace(
+        "organisatie: smd-enschede-haaksbergen\ngebied", "organisatie: smd-enschede-haaksberge\ngebied"
+    )
+    pad.write_text(tekst, encoding="utf-8")
+    uit = wijkportaal("validate", "data", cwd=project_kopie)
+    assert uit.code == 1
+    assert any(
+        "onbekende organisatie 'smd-enschede-haaksberge'; bedoelt u 'smd-enschede-haaksbergen'?" in m["bericht"]
+        for m in meldingen(uit.regels)
+    ), uit.uitvoer
+
+
+def test_duplicate_naam_and_organisatie_is_an_error(project_kopie: Path):
+    bron = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    shutil.copy(bron, project_kopie / "data/voorzieningen/meubeldepot-kopie.yml")
+    uit = wijkportaal("validate", "data", cwd=project_kopie)
+    assert uit.code == 1
+    berichten = [m for m in meldingen(uit.regels) if m["pad"].endswith("meubeldepot-kopie.yml")]
+    assert any("er is al een voorziening 'Meubeldepot' van dezelfde organisatie" in m["bericht"] for m in berichten)
+
+
+def test_reversed_opening_hours(project_kopie: Path):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    pad.write_text(
+        pad.read_text(encoding="utf-8")
+        + "locaties:\n  - naam: Depot\n    openingstijden:\n      - dagen: [ma]\n        van: \"17:00\"\n        tot: \"09:00\"\n",
+        encoding="utf-8",
+    )
+    uit = wijkportaal("validate", "data", cwd=project_kopie)
+    assert uit.code == 1
+    (melding,) = [m for m in meldingen(uit.regels) if "meubeldepot.yml" in m["pad"]]
+    assert "17:00" in melding["bericht"] and "09:00" in melding["bericht"]
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    assert "van:" in regels[int(melding["regel"]) - 1] or "tot:" in regels[int(melding["regel"]) - 1]
+
+
+def test_missing_path_exit_code(project_kopie: Path):
+    uit = wijkportaal("validate", "bestaat-niet", cwd=project_kopie)
+    assert uit.code == 2
+    assert "bestaat niet" in uit.uitvoer
