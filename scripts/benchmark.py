@@ -1,0 +1,115 @@
+"""Benchmark: validate and build a site with many synthetic (clearly fictional) records.
+
+    .venv/bin/python scripts/benchmark.py [--voorzieningen 5000] [--methodieken 500] [--werkinstructies 1000]
+
+The synthetic records are written to a temporary folder, never into data/.
+They reuse the real taxonomy, gebieden and organisaties of the sample data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def schrijf(pad: Path, schema: str, data: dict) -> None:
+    pad.write_text(
+        f"# yaml-language-server: $schema=../../schema/{schema}.json\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+
+
+def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
+    rnd = random.Random(42)
+    shutil.copytree(PROJECT / "data" / "gebieden", doel / "gebieden")
+    shutil.copy(PROJECT / "data" / "taxonomie.yml", doel / "taxonomie.yml")
+    shutil.copytree(PROJECT / "data" / "organisaties", doel / "organisaties")
+    tax = yaml.safe_load((doel / "taxonomie.yml").read_text(encoding="utf-8"))
+    themas = [s for h in tax["themas"].values() for s in (h.get("subthemas") or {})]
+    doelgroepen = list(tax["doelgroepen"])
+    processen = list(tax["processen"])
+    orgs = [p.stem for p in (doel / "organisaties").glob("*.yml")]
+    wijken = [f"WK0153{i:02d}" for i in range(10)]
+    beheer = lambda: {"organisatie": rnd.choice(orgs), "laatst_gecontroleerd": "2026-01-15"}  # noqa: E731
+    for soort in ("voorzieningen", "methodieken", "werkinstructies"):
+        (doel / soort).mkdir()
+    for i in range(n_m):
+        schrijf(doel / "methodieken" / f"fictieve-methodiek-{i:05d}.yml", "methodiek", {
+            "naam": f"Fictieve methodiek {i:05d}", "samenvatting": "Verzonnen methodiek voor een snelheidstest.",
+            "themas": [rnd.choice(themas)], "doel": "Testen hoe snel de site bouwt.",
+            "werkwijze": "1. Eerste stap\n2. Tweede stap\n", "beheer": beheer(),
+        })  # fmt: skip
+    for i in range(n_w):
+        schrijf(doel / "werkinstructies" / f"fictieve-werkinstructie-{i:05d}.yml", "werkinstructie", {
+            "naam": f"Fictieve werkinstructie {i:05d}", "samenvatting": "Verzonnen werkinstructie voor een snelheidstest.",
+            "themas": [rnd.choice(themas)], "proces": rnd.choice(processen), "versie": "1.0", "eigenaar": "Testteam",
+            "stappen": [{"titel": f"Stap {s}", "beschrijving": "Doe **iets**.", "rol": "wijkteammedewerker"} for s in range(1, 5)],
+            "beheer": beheer(),
+        })  # fmt: skip
+    for i in range(n_v):
+        data = {
+            "naam": f"Fictieve voorziening {i:05d}",
+            "samenvatting": "Verzonnen voorziening voor een snelheidstest; bestaat niet.",
+            "beschrijving": "Een **verzonnen** voorziening.\n\n- punt een\n- punt twee\n",
+            "themas": rnd.sample(themas, 2), "doelgroepen": rnd.sample(doelgroepen, 2),
+            "organisatie": rnd.choice(orgs),
+            "gebied": "stedelijk" if i % 5 == 0 else [rnd.choice(wijken)],
+            "toegang": rnd.choice(["vrij", "verwijzing", "indicatie"]), "kosten": "gratis",
+            "aanmelden": "Loop binnen of bel.", "beheer": beheer(),
+            "gerelateerd": [f"methodieken/fictieve-methodiek-{rnd.randrange(n_m):05d}"] if n_m else [],
+        }  # fmt: skip
+        schrijf(doel / "voorzieningen" / f"fictieve-voorziening-{i:05d}.yml", "voorziening", data)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voorzieningen", type=int, default=5000)
+    parser.add_argument("--methodieken", type=int, default=500)
+    parser.add_argument("--werkinstructies", type=int, default=1000)
+    args = parser.parse_args()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WIJKPORTAAL_VANDAAG="2026-11-23")
+    with tempfile.TemporaryDirectory(prefix="wijkportaal-benchmark-") as tmp:
+        werk = Path(tmp)
+        for naam in ("docs", "overrides"):
+            shutil.copytree(PROJECT / naam, werk / naam)
+        shutil.copy(PROJECT / "mkdocs.yml", werk / "mkdocs.yml")
+        maak_data(werk / "data", args.voorzieningen, args.methodieken, args.werkinstructies)
+        totaal = args.voorzieningen + args.methodieken + args.werkinstructies
+        print(f"Records: {args.voorzieningen} voorzieningen, {args.methodieken} methodieken, "
+              f"{args.werkinstructies} werkinstructies ({totaal} in totaal)")  # fmt: skip
+        for naam, opdracht in (
+            ("wijkportaal validate", [BIN / "wijkportaal", "validate", "data"]),
+            ("mkdocs build", [BIN / "mkdocs", "build", "-d", "site"]),
+        ):
+            begin = time.perf_counter()
+            uit = subprocess.run(opdracht, cwd=werk, env=env, capture_output=True, text=True)
+            duur = time.perf_counter() - begin
+            if uit.returncode != 0:
+                print(uit.stdout[-3000:], uit.stderr[-3000:])
+                return 1
+            print(f"{naam}: {duur:.1f} s")
+        bestanden = [p for p in (werk / "site").rglob("*") if p.is_file()]
+        grootte = sum(p.stat().st_size for p in bestanden)
+        html = [p for p in bestanden if p.suffix == ".html"]
+        record = werk / "site" / "voorzieningen" / "fictieve-voorziening-00001" / "index.html"
+        print(f"Site: {len(bestanden)} bestanden, {len(html)} HTML-pagina's, {grootte / 1e6:.1f} MB")
+        print(f"Eén voorzieningpagina: {record.stat().st_size / 1e3:.1f} kB")
+        print(f"Zoekindex: {(werk / 'site/search/search_index.json').stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
