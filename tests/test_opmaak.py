@@ -77,7 +77,12 @@ def test_built_page_escapes_raw_html_in_every_field(project_kopie: Path):
     assert uit.code == 0, uit.uitvoer
     html = pagina(project_kopie / "site", "voorzieningen/meubeldepot/")
     artikel = inhoud(html)
-    assert "<script>alert" not in html and "<iframe" not in html and "<img src=x" not in html
+    for bestand in (project_kopie / "site").rglob("*"):
+        if bestand.suffix in {".html", ".json", ".xml", ".js"} and "assets" not in bestand.parts:
+            tekst = bestand.read_text(encoding="utf-8")
+            for gevaar in ("<script>alert", "<iframe", "<img src=x", 'onerror="alert'):
+                assert gevaar not in tekst, f"{gevaar} in {bestand}"
+    assert "<title>Meubeldepot &lt;img src=x" in html
     assert "&lt;img src=x onerror=" in artikel
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in artikel
     assert 'href="tel:0530000000"' in artikel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 import re
 from pathlib import Path
 
@@ -166,11 +167,11 @@ def test_toegang_badges_use_words(site: Path):
 def test_werkinstructie_page_has_numbered_steps_with_roles(site: Path):
     for id_, w in ALLE["werkinstructies"].items():
         html = inhoud(pagina(site, f"werkinstructies/{id_}/"))
-        stappen = html.split('<ol class="wp-stappen">', 1)[1].split("</ol>\n", 1)[0]
-        assert stappen.count('<li class="wp-stap">') == len(w["stappen"])
+        assert html.count('<ol class="wp-stappen">') == 1
+        assert html.count('<li class="wp-stap">') == len(w["stappen"])
         for stap in w["stappen"]:
             if stap.get("rol"):
-                assert f"Rol: {stap['rol']}" in html.replace("&#39;", "'")
+                assert f"Rol: {stap['rol']}" in unescape(html)
         assert f"{w['versie']}" in html
         assert "Eigenaar" in html
 
@@ -198,7 +199,7 @@ def test_wordt_genoemd_in_lists_back_links(site: Path):
 
 
 def _primaire_nav(html: str) -> str:
-    begin = html.index('<nav class="md-nav md-nav--primary"')
+    begin = html.index('<nav class="md-nav md-nav--primary')
     return html[begin : html.index("</nav>", begin)]
 
 

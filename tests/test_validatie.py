@@ -121,7 +121,7 @@ def test_duplicate_naam_and_organisatie_is_an_error(project_kopie: Path):
     uit = wijkportaal("validate", "data", cwd=project_kopie)
     assert uit.code == 1
     berichten = [m for m in meldingen(uit.regels) if m["pad"].endswith("meubeldepot-kopie.yml")]
-    assert any("er is al een voorziening 'Meubeldepot' van dezelfde organisatie" in m["bericht"] for m in berichten)
+    assert any("dezelfde naam 'Meubeldepot' en organisatie als data/voorzieningen/meubeldepot.yml" in m["bericht"] for m in berichten)
 
 
 def test_reversed_opening_hours(project_kopie: Path):

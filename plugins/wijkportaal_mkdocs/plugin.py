@@ -84,9 +84,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             if bestaand is not None:
                 log.warning(f"docs/{bron} wordt vervangen door een gegenereerde pagina; verwijder het bestand uit docs/")
                 files.remove(bestaand)
-            kop = {"title": pagina.titel}
+            # MkDocs and Material insert titles and descriptions into pages unescaped.
+            kop = {"title": pagina.titel_html}
             if pagina.beschrijving:
-                kop["description"] = pagina.beschrijving
+                kop["description"] = pagina.beschrijving_html
             if not pagina.koppen:
                 kop["hide"] = ["toc"]
             inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"

@@ -163,18 +163,20 @@ def _laad_soort(data: Path, soort: Soort, problemen: Problemen) -> list[Record]:
 
 
 def _dubbele_voorzieningen(voorzieningen: list[Record], problemen: Problemen) -> None:
-    gezien: dict[tuple[str, str], Record] = {}
+    """Two voorzieningen with the same naam and organisatie: an error on each, naming the other."""
+    groepen: dict[tuple[str, str], list[Record]] = defaultdict(list)
     for v in voorzieningen:
-        sleutel = (sorteersleutel(v.naam), v.data.get("organisatie") or "")
-        if sleutel in gezien:
-            eerder = gezien[sleutel]
+        groepen[(sorteersleutel(v.naam), v.data.get("organisatie") or "")].append(v)
+    for groep in groepen.values():
+        if len(groep) < 2:
+            continue
+        for v in groep:
+            anderen = ", ".join(problemen.toon_pad(w.bestand.pad) for w in groep if w is not v)
             problemen.fout(
                 v.bestand.pad,
                 v.bestand.plek(("naam",)),
-                f"er is al een voorziening '{v.naam}' van dezelfde organisatie: {eerder.bestand.pad.as_posix()}",
+                f"dezelfde naam '{v.naam}' en organisatie als {anderen}; geef elke voorziening een eigen naam",
             )
-        else:
-            gezien[sleutel] = v
 
 
 def _plaats_locaties(catalogus: Catalogus) -> None:

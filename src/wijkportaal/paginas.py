@@ -11,7 +11,9 @@ links between pages are made relative so the site works under any prefix.
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -37,7 +39,16 @@ class Pagina:
     titel: str
     html: str
     beschrijving: str = ""
-    koppen: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title) for the page's contents
+    koppen: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title as HTML) for the page's contents
+
+    @property
+    def titel_html(self) -> str:
+        """The title escaped for engines (like MkDocs) that treat a page title as HTML."""
+        return html.escape(self.titel, quote=True)
+
+    @property
+    def beschrijving_html(self) -> str:
+        return html.escape(self.beschrijving, quote=True)
 
     @property
     def bronbestand(self) -> str:
@@ -205,7 +216,7 @@ class Paginamaker:
         volgorde = [t.id for t in self.tax.hoofdthemas] + ["overig"]
         groepen = [(self.tax.themas.get(t), per_thema[t]) for t in volgorde if t in per_thema]
         stadsdeel = self.cat.gebieden.stadsdeel_van(wijk.code)
-        koppen = [(f"thema-{(t.id if t else 'overig')}", t.label if t else "Overig") for t, _ in groepen]
+        koppen = [(f"thema-{(t.id if t else 'overig')}", html.escape(t.label) if t else "Overig") for t, _ in groepen]
         koppen.append(("stedelijk", "Voor heel Enschede"))
         return self._render(
             "wijk.html", wijk.url, f"Wijk {wijk.naam}",
@@ -249,10 +260,12 @@ def _openingstijden(locatie) -> list[tuple[str, list[str]]]:
 
 
 def _koppen_uit(html: str) -> list[tuple[str, str]]:
-    """The h2 sections of a rendered record page, for the table of contents."""
-    import re
+    """The h2 sections of a rendered record page, for the table of contents.
 
+    Titles stay HTML (escaped text, inner tags removed): engines put them in
+    the page as they are.
+    """
     return [
-        (m.group(1), Markup(m.group(2)).striptags())
+        (m.group(1), re.sub(r"<[^>]+>", "", m.group(2)).strip())
         for m in re.finditer(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', html, re.S)
     ]

@@ -55,7 +55,7 @@ class Problemen:
         self._lijst: list[Probleem] = []
         self._gezien: set[Probleem] = set()
 
-    def _toon_pad(self, pad: Path | str) -> str:
+    def toon_pad(self, pad: Path | str) -> str:
         pad = Path(pad)
         if self._basis is not None:
             try:
@@ -66,7 +66,7 @@ class Problemen:
 
     def voeg_toe(self, pad: Path | str, plek: Plek | None, niveau: Niveau, bericht: str) -> None:
         plek = plek or Plek()
-        probleem = Probleem(self._toon_pad(pad), plek.regel, plek.kolom, niveau, bericht)
+        probleem = Probleem(self.toon_pad(pad), plek.regel, plek.kolom, niveau, bericht)
         if probleem not in self._gezien:
             self._gezien.add(probleem)
             self._lijst.append(probleem)
