@@ -84,7 +84,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="wijkportaal-benchmark-") as tmp:
         werk = Path(tmp)
         for naam in ("docs", "overrides"):
-            shutil.copytree(PROJECT / naam, werk / naam)
+            if (PROJECT / naam).is_dir():
+                shutil.copytree(PROJECT / naam, werk / naam)
         shutil.copy(PROJECT / "mkdocs.yml", werk / "mkdocs.yml")
         maak_data(werk / "data", args.voorzieningen, args.methodieken, args.werkinstructies)
         totaal = args.voorzieningen + args.methodieken + args.werkinstructies

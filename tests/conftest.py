@@ -54,7 +54,8 @@ def kopieer_project(doel: Path) -> Path:
     """A copy of everything a build needs, to change freely in a test."""
     doel.mkdir(parents=True, exist_ok=True)
     for naam in ("data", "docs", "overrides"):
-        shutil.copytree(PROJECT / naam, doel / naam)
+        if (PROJECT / naam).is_dir():
+            shutil.copytree(PROJECT / naam, doel / naam)
     for bestand in PROJECT.glob("mkdocs*.yml"):
         shutil.copy(bestand, doel / bestand.name)
     return doel
