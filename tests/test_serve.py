@@ -48,6 +48,12 @@ def test_serve_picks_up_a_change_in_data(project_kopie: Path):
             pad.read_text(encoding="utf-8").replace("naam: Meubeldepot", "naam: Meubeldepot Vernieuwd"), encoding="utf-8"
         )
         assert wacht_op(lambda: "Meubeldepot Vernieuwd" in (haal(url) or "")), "de wijziging in data/ kwam niet door"
+        # a mistake stops the rebuild; fixing it brings the site back
+        goed = pad.read_text(encoding="utf-8")
+        pad.write_text(goed + "naam: dubbel\n", encoding="utf-8")
+        time.sleep(3)
+        pad.write_text(goed.replace("Meubeldepot Vernieuwd", "Meubeldepot Hersteld"), encoding="utf-8")
+        assert wacht_op(lambda: "Meubeldepot Hersteld" in (haal(url) or "")), "na een fout herstelde serve niet"
     finally:
         proces.terminate()
         proces.wait(timeout=10)
