@@ -74,7 +74,7 @@ class Methodiek(Record):
 
     @property
     def doelgroepen(self) -> list[str]:
-        return [d for d in self.data.get("doelgroepen") or [] if isinstance(d, str)]
+        return self._teksten("doelgroepen")
 
     @property
     def onderbouwing_label(self) -> str:

@@ -56,8 +56,7 @@ class Organisatie(Record):
 
     @property
     def contact(self) -> dict[str, str]:
-        contact = self.data.get("contact")
-        return {k: v for k, v in contact.items() if isinstance(v, str)} if isinstance(contact, dict) else {}
+        return self._tekstvelden("contact")
 
     @property
     def beheerders(self) -> list[str]:

@@ -159,6 +159,16 @@ class Record:
         waarde = self.data.get(veld)
         return waarde if isinstance(waarde, str) else ""
 
+    def _teksten(self, veld: str) -> list[str]:
+        """A list field, keeping only its text items (the schema reports the rest)."""
+        waarde = self.data.get(veld)
+        return [x for x in waarde if isinstance(x, str)] if isinstance(waarde, list) else []
+
+    def _tekstvelden(self, veld: str) -> dict[str, str]:
+        """A mapping field, keeping only its text values."""
+        waarde = self.data.get(veld)
+        return {k: v for k, v in waarde.items() if isinstance(v, str)} if isinstance(waarde, dict) else {}
+
     @property
     def naam(self) -> str:
         return self._tekst("naam") or self.id
@@ -173,7 +183,7 @@ class Record:
 
     @property
     def themas(self) -> list[str]:
-        return [t for t in self.data.get("themas") or [] if isinstance(t, str)]
+        return self._teksten("themas")
 
     @property
     def zichtbaarheid(self) -> str:
@@ -206,12 +216,11 @@ class Record:
 
     @property
     def gerelateerd(self) -> list[str]:
-        return [r for r in self.data.get("gerelateerd") or [] if isinstance(r, str)]
+        return self._teksten("gerelateerd")
 
     @property
     def intern(self) -> dict[str, str]:
-        intern = self.data.get("intern")
-        return {k: v for k, v in intern.items() if isinstance(v, str)} if isinstance(intern, dict) else {}
+        return self._tekstvelden("intern")
 
     def verwijzingen(self) -> list[str]:
         """Every record this one points to (for back-links)."""

@@ -207,7 +207,7 @@ class Voorziening(Record):
 
     @property
     def doelgroepen(self) -> list[str]:
-        return [d for d in self.data.get("doelgroepen") or [] if isinstance(d, str)]
+        return self._teksten("doelgroepen")
 
     @property
     def stedelijk(self) -> bool:
@@ -255,8 +255,7 @@ class Voorziening(Record):
 
     @property
     def contact(self) -> dict[str, str]:
-        contact = self.data.get("contact")
-        return {k: v for k, v in contact.items() if isinstance(v, str)} if isinstance(contact, dict) else {}
+        return self._tekstvelden("contact")
 
     @property
     def kanalen(self) -> list[str]:
