@@ -13,8 +13,14 @@ class WijkportaalConfig(Config):
     ``editie``: ``intern`` (staff portal, everything) or ``publiek`` (residents).
     ``vandaag``: fixed date (YYYY-MM-DD) for reproducible builds; empty means the
     environment variable WIJKPORTAAL_VANDAAG or else the real date.
+    ``verouderd_na_dagen``: a record not checked for this many days shows
+    "Mogelijk verouderd".
+    ``atomisch``: build into a temporary folder and put it in place only when
+    the whole build succeeded (``mkdocs build``; ``serve`` has its own folder).
     """
 
     gegevens = c.Type(str, default="data")
     editie = c.Choice(("intern", "publiek"), default="intern")
     vandaag = c.Optional(c.Type(str))
+    verouderd_na_dagen = c.Type(int, default=365)
+    atomisch = c.Type(bool, default=True)

@@ -12,6 +12,12 @@ Order of events in a build, and what happens in each:
     swap the (empty) Markdown result for the core's HTML and table of contents.
 ``on_serve``
     also watch ``data/`` so editing a record reloads the browser.
+``on_post_build`` / ``on_build_error``
+    atomic builds: the site was written to a temporary folder; swap it into
+    place only if everything succeeded (see :mod:`.atomisch`).
+
+Hand-written pages may have an edition variant: ``docs/index.publiek.md``
+replaces ``docs/index.md`` in the publiek edition and is left out of the intern one.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgevin
 from wijkportaal.opmaak import Opmaak
 from wijkportaal.paginas import Pagina, Paginamaker
 
+from .atomisch import AtomischeBouw
 from .config import WijkportaalConfig
 
 log = logging.getLogger("mkdocs.plugins.wijkportaal")
@@ -44,6 +51,11 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.catalogus: Catalogus | None = None
         self.paginas: dict[str, Pagina] = {}
         self.data_map: Path | None = None
+        self.commando = "build"
+        self.atomisch: AtomischeBouw | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.commando = command
 
     # -- configuration and data ---------------------------------------------------------
 
@@ -61,7 +73,11 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         basis = Path(config.config_file_path or ".").resolve().parent
         self.data_map = (basis / self.config.gegevens).resolve()
         catalogus, problemen = laad_catalogus(
-            self.data_map, vandaag=self._vandaag(), editie=self.config.editie, basis=basis
+            self.data_map,
+            vandaag=self._vandaag(),
+            editie=self.config.editie,
+            basis=basis,
+            verouderd_na_dagen=self.config.verouderd_na_dagen,
         )
         for probleem in problemen.gesorteerd():
             (log.error if probleem.is_fout else log.warning)(str(probleem))
@@ -69,6 +85,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
         self.catalogus = catalogus
         self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
+        if self.config.atomisch and self.commando == "build":
+            self.atomisch = AtomischeBouw(Path(config.site_dir))
+            config.site_dir = str(self.atomisch.tijdelijk)
         return config
 
     # -- pages ----------------------------------------------------------------------------
@@ -76,6 +95,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     @event_priority(50)  # before other plugins (search, tags) look at the files
     def on_files(self, files: Files, config) -> Files:
         assert self.catalogus is not None
+        self._kies_editie_van_handpaginas(files, config)
         maker = Paginamaker(self.catalogus, self.opmaak)
         self.paginas = {}
         for pagina in maker.paginas():
@@ -90,11 +110,25 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
                 kop["description"] = pagina.beschrijving_html
             if not pagina.koppen:
                 kop["hide"] = ["toc"]
+            if not pagina.zoekbaar:
+                kop["search"] = {"exclude": True}
             inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"
             opname = InclusionLevel.INCLUDED if pagina.is_overzicht else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
             self.paginas[bron] = pagina
         return files
+
+    def _kies_editie_van_handpaginas(self, files: Files, config) -> None:
+        """``x.publiek.md`` stands in for ``x.md`` in the publiek edition only."""
+        for variant in [f for f in files.documentation_pages() if f.src_uri.endswith(".publiek.md")]:
+            files.remove(variant)
+            if self.config.editie != "publiek":
+                continue
+            basis_uri = variant.src_uri[: -len(".publiek.md")] + ".md"
+            origineel = files.get_file_from_path(basis_uri)
+            if origineel is not None:
+                files.remove(origineel)
+            files.append(File.generated(config, basis_uri, abs_src_path=variant.abs_src_path))
 
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
@@ -104,6 +138,19 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         return pagina.html
 
     # -- serve ----------------------------------------------------------------------------
+
+    def on_post_build(self, *, config):
+        if self.atomisch is not None:
+            bouw, self.atomisch = self.atomisch, None
+            config.site_dir = str(bouw.doel)
+            if not bouw.afronden(strikt=config.strict):
+                log.info("Strikte bouw met waarschuwingen: de vorige site blijft staan.")
+
+    def on_build_error(self, *, error):
+        if self.atomisch is not None:
+            self.atomisch.opruimen()
+            self.atomisch = None
+            log.error("De bouw is mislukt; de vorige site blijft onaangeroerd.")
 
     def on_serve(self, server, config, builder):
         if self.data_map is not None and self.data_map.is_dir():

@@ -57,6 +57,7 @@ SOORTEN: dict[str, Soort] = {
 }
 
 EDITIES = ("intern", "publiek")
+VEROUDERD_NA_DAGEN = 365
 
 
 def vandaag_uit_omgeving() -> dt.date:
@@ -83,11 +84,23 @@ class Catalogus:
     gebieden: Gebieden
     vandaag: dt.date
     editie: str = "intern"
+    verouderd_na_dagen: int = VEROUDERD_NA_DAGEN
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     genoemd_in: dict[str, list[Record]] = field(default_factory=dict)
 
     def soort(self, soort: str) -> list[Record]:
+        """The current records of one kind, by name (what lists, maps and search show)."""
+        return [r for r in self.soort_alle(soort) if not r.bestaat_niet_meer(self.vandaag)]
+
+    def soort_alle(self, soort: str) -> list[Record]:
+        """Every record of one kind in this edition, also the ones that no longer exist (they keep a page)."""
         return sorted(self.records.get(soort, {}).values(), key=lambda r: sorteersleutel(r.naam))
+
+    def is_verouderd(self, record: Record) -> bool:
+        return record.verouderd(self.vandaag, self.verouderd_na_dagen)
+
+    def is_publiek(self) -> bool:
+        return self.editie == "publiek"
 
     @property
     def voorzieningen(self) -> list[voorziening.Voorziening]:
@@ -106,12 +119,24 @@ class Catalogus:
         return self.soort("organisaties")  # type: ignore[return-value]
 
     def alle(self) -> Iterable[Record]:
+        """Every current record of this edition."""
         for soort in SOORTEN:
             yield from self.soort(soort)
 
+    def met_pagina(self) -> Iterable[Record]:
+        """Every record that gets a page: current ones, plus (intern only) the ones that stopped."""
+        for soort in SOORTEN:
+            for record in self.soort_alle(soort):
+                if self.editie == "intern" or not record.bestaat_niet_meer(self.vandaag):
+                    yield record
+
     def zoek(self, ref: str) -> Record | None:
+        """A current record of this edition by reference, or None (so links to it are left out)."""
         soort, _, id_ = ref.partition("/")
-        return self.records.get(soort, {}).get(id_)
+        record = self.records.get(soort, {}).get(id_)
+        if record is None or record.bestaat_niet_meer(self.vandaag):
+            return None
+        return record
 
     def met_thema(self, thema: str) -> list[Record]:
         onder = self.taxonomie.onder(thema)
@@ -180,7 +205,7 @@ def _dubbele_voorzieningen(voorzieningen: list[Record], problemen: Problemen) ->
 
 
 def _plaats_locaties(catalogus: Catalogus) -> None:
-    for v in catalogus.voorzieningen:
+    for v in catalogus.soort_alle("voorzieningen"):
         for locatie in v.locaties:
             if locatie.coordinaten is None:
                 continue
@@ -207,8 +232,14 @@ def laad_catalogus(
     vandaag: dt.date | None = None,
     editie: str = "intern",
     basis: Path | None = None,
+    verouderd_na_dagen: int = VEROUDERD_NA_DAGEN,
 ) -> tuple[Catalogus, Problemen]:
-    """Load and check everything under ``data``. Never raises for bad input."""
+    """Load and check everything under ``data``. Never raises for bad input.
+
+    Every record is checked, whatever the edition. The publiek edition then
+    keeps only records with ``zichtbaarheid: publiek``; nothing else of the
+    catalogue can reach its pages.
+    """
     data = Path(data)
     problemen = Problemen(basis=basis)
     if not data.is_dir():
@@ -224,7 +255,9 @@ def laad_catalogus(
             SOORTEN[naam].controleer(record, controle)
     _dubbele_voorzieningen(per_soort["voorzieningen"], problemen)
 
-    catalogus = Catalogus(taxonomie, gebieden, vandaag or vandaag_uit_omgeving(), editie)
+    catalogus = Catalogus(taxonomie, gebieden, vandaag or vandaag_uit_omgeving(), editie, verouderd_na_dagen)
+    if editie == "publiek":
+        per_soort = {naam: [r for r in records if r.zichtbaarheid == "publiek"] for naam, records in per_soort.items()}
     catalogus.records = {naam: {r.id: r for r in records} for naam, records in per_soort.items()}
     _plaats_locaties(catalogus)
     _terugverwijzingen(catalogus)

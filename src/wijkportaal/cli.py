@@ -69,6 +69,38 @@ def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
     return 1 if totaal_fouten else 0
 
 
+def toon_onderhoud(datamap: str, organisatie: str | None, binnen: int, dagen: int, vandaag: dt.date | None) -> int:
+    """Print the records due for a check, per beheer-organisatie."""
+    from .onderhoud import onderhoudslijsten
+    from .opmaak import datum
+
+    pad = Path(datamap)
+    catalogus, problemen = laad_catalogus(pad, vandaag=vandaag, basis=Path.cwd(), verouderd_na_dagen=dagen)
+    if problemen.fouten:
+        for probleem in problemen.fouten:
+            print(probleem)
+        print(f"Gevonden: {problemen.samenvatting()} Los eerst de fouten op (wijkportaal validate).")
+        return 1
+    if organisatie and organisatie not in catalogus.records.get("organisaties", {}):
+        print(f"fout: onbekende organisatie '{organisatie}'")
+        return 2
+    lijsten = onderhoudslijsten(catalogus, binnen=binnen, organisatie=organisatie)
+    print(f"Stand op {datum(catalogus.vandaag)}: te laat = langer dan {dagen} dagen niet gecontroleerd; "
+          f"binnenkort = binnen {binnen} dagen aan de beurt.")  # fmt: skip
+    for lijst in lijsten:
+        print()
+        print(f"{lijst.organisatie_naam} ({lijst.organisatie_id}): {lijst.te_laat} te laat, {lijst.binnenkort} binnenkort")
+        for taak in lijst.taken:
+            laatst = taak.record.laatst_gecontroleerd.isoformat() if taak.record.laatst_gecontroleerd else "nooit"
+            status = "te laat   " if taak.te_laat else "binnenkort"
+            print(f"  {status}  laatst {laatst}  data/{taak.record.SOORT}/{taak.record.id}.yml  {taak.record.naam}")
+    if not lijsten:
+        print("Alles is op tijd gecontroleerd.")
+    totaal = sum(l.te_laat for l in lijsten), sum(l.binnenkort for l in lijsten)
+    print(f"\nTotaal: {totaal[0]} te laat, {totaal[1]} binnenkort.")
+    return 0
+
+
 def alle_schemas() -> dict[str, dict]:
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
@@ -93,11 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     p_val = sub.add_parser("validate", help="controleer de gegevens (zonder de site te bouwen)")
     p_val.add_argument("paden", nargs="*", metavar="PAD", help="de map data, of losse bestanden daarin (standaard: data)")
     p_val.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    p_st = sub.add_parser("stale", help="toon per organisatie de records die gecontroleerd moeten worden")
+    p_st.add_argument("--organisatie", metavar="ID", help="alleen de records die deze organisatie bijhoudt")
+    p_st.add_argument("--binnen", type=int, default=60, metavar="DAGEN", help="ook wat binnen zoveel dagen aan de beurt is (standaard 60)")
+    p_st.add_argument("--na", type=int, default=365, metavar="DAGEN", help="een record is verouderd na zoveel dagen (standaard 365)")
+    p_st.add_argument("--data", default="data", help="de map met gegevens (standaard: data)")
+    p_st.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     p_sch = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar de map schema/")
     p_sch.add_argument("--uit", type=Path, default=Path("schema"), help="map voor de schema's (standaard: schema)")
     args = parser.parse_args(argv)
     if args.opdracht == "validate":
         return valideer(args.paden, args.vandaag)
+    if args.opdracht == "stale":
+        return toon_onderhoud(args.data, args.organisatie, args.binnen, args.na, args.vandaag)
     if args.opdracht == "schema":
         gewijzigd = schrijf_schemas(args.uit)
         for pad in gewijzigd:

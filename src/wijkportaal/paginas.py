@@ -39,6 +39,7 @@ class Pagina:
     titel: str
     html: str
     beschrijving: str = ""
+    zoekbaar: bool = True
     koppen: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title as HTML) for the page's contents
 
     @property
@@ -124,6 +125,10 @@ class Paginamaker:
             "openingstijden": _openingstijden,
             "soorten": SOORTEN,
             "toon_intern": self.cat.editie == "intern",
+            "publiek": self.cat.is_publiek(),
+            "vandaag": self.cat.vandaag,
+            "verouderd": self.cat.is_verouderd,
+            "bestaat_niet_meer": lambda r: r.bestaat_niet_meer(self.cat.vandaag),
             **extra,
         }
 
@@ -145,7 +150,7 @@ class Paginamaker:
     def paginas(self) -> Iterator[Pagina]:
         """Every generated page, overviews first."""
         yield from self.overzichten()
-        for record in self.cat.alle():
+        for record in self.cat.met_pagina():
             yield self.recordpagina(record)
 
     def overzichten(self) -> Iterator[Pagina]:
@@ -155,6 +160,31 @@ class Paginamaker:
             beschrijving="Alle voorzieningen van de sociale kaart van Enschede.",
             records=cat.voorzieningen,
         )  # fmt: skip
+        if not cat.is_publiek():
+            yield from self._kennisportaal()
+            yield self.onderhoudspagina()
+        yield self._render(
+            "overzicht_organisaties.html", "organisaties/", "Organisaties",
+            beschrijving="Organisaties op de sociale kaart van Enschede.",
+            records=cat.organisaties,
+        )  # fmt: skip
+        yield from self._taxonomie()
+        yield self._render("overzicht_wijken.html", "wijken/", "Wijken", stadsdelen=self._stadsdelen())
+        for wijk in sorted(cat.gebieden.wijken.values(), key=lambda g: g.code):
+            yield self.wijkpagina(wijk)
+
+    def onderhoudspagina(self, binnen: int = 60) -> Pagina:
+        """/onderhoud/: per beheer-organisatie what is overdue or due soon (intern only)."""
+        from .onderhoud import onderhoudslijsten
+
+        return self._render(
+            "onderhoud.html", "onderhoud/", "Onderhoud",
+            lijsten=onderhoudslijsten(self.cat, binnen=binnen), binnen=binnen, dagen=self.cat.verouderd_na_dagen,
+        )  # fmt: skip
+
+    def _kennisportaal(self) -> Iterator[Pagina]:
+        """Overviews for staff only: methodieken and werkinstructies."""
+        cat = self.cat
         yield self._render(
             "overzicht_methodieken.html", "methodieken/", "Methodieken",
             beschrijving="Methodieken en werkwijzen van de Wijkteams Enschede.",
@@ -168,11 +198,9 @@ class Paginamaker:
             beschrijving="Werkinstructies voor medewerkers van de Wijkteams Enschede.",
             per_proces=[(self.tax.processen.get(p), per_proces[p]) for p in sorted(per_proces)],
         )  # fmt: skip
-        yield self._render(
-            "overzicht_organisaties.html", "organisaties/", "Organisaties",
-            beschrijving="Organisaties op de sociale kaart van Enschede.",
-            records=cat.organisaties,
-        )  # fmt: skip
+
+    def _taxonomie(self) -> Iterator[Pagina]:
+        cat = self.cat
         yield self._render("overzicht_themas.html", "themas/", "Thema's", hoofdthemas=self.tax.hoofdthemas)
         for term in self.tax.themas.values():
             yield self._render(
@@ -189,9 +217,6 @@ class Paginamaker:
                 "doelgroep.html", doelgroep_url(term.id), term.label,
                 term=term, records=cat.met_doelgroep(term.id),
             )  # fmt: skip
-        yield self._render("overzicht_wijken.html", "wijken/", "Wijken", stadsdelen=self._stadsdelen())
-        for wijk in sorted(cat.gebieden.wijken.values(), key=lambda g: g.code):
-            yield self.wijkpagina(wijk)
 
     def _stadsdelen(self) -> list[tuple[str, list[tuple[Gebied, int]]]]:
         gebieden = self.cat.gebieden
@@ -242,6 +267,7 @@ class Paginamaker:
             titel=record.naam,
             html=html,
             beschrijving=record.samenvatting,
+            zoekbaar=not record.bestaat_niet_meer(self.cat.vandaag),
             koppen=_koppen_uit(html),
         )
 

@@ -222,6 +222,21 @@ class Record:
     def intern(self) -> dict[str, str]:
         return self._tekstvelden("intern")
 
+    def bestaat_niet_meer(self, vandaag: dt.date) -> bool:
+        """Stopped, or past its geldig_tot: off every list, map, search and export."""
+        geldig_tot = self.geldig_tot
+        return self.status == "gestopt" or (geldig_tot is not None and geldig_tot < vandaag)
+
+    def verouderd(self, vandaag: dt.date, na_dagen: int) -> bool:
+        """Last checked longer ago than ``na_dagen`` (or never)."""
+        gecontroleerd = self.laatst_gecontroleerd
+        return gecontroleerd is None or (vandaag - gecontroleerd).days > na_dagen
+
+    def controle_voor(self, na_dagen: int) -> dt.date | None:
+        """The date by which the record must be checked again."""
+        gecontroleerd = self.laatst_gecontroleerd
+        return gecontroleerd + dt.timedelta(days=na_dagen) if gecontroleerd else None
+
     def verwijzingen(self) -> list[str]:
         """Every record this one points to (for back-links)."""
         refs = list(self.gerelateerd)
