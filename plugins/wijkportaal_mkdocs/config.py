@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from wijkportaal.kaart import PDOK_ATTRIBUTIE, PDOK_BRT
+
 
 class WijkportaalConfig(Config):
     """Plugin options.
@@ -17,6 +19,9 @@ class WijkportaalConfig(Config):
     "Mogelijk verouderd".
     ``atomisch``: build into a temporary folder and put it in place only when
     the whole build succeeded (``mkdocs build``; ``serve`` has its own folder).
+    ``kaart_tegels``: URL template of the base map tiles (``{z}/{x}/{y}``), or an
+    empty string for maps without a base map (only boundaries and markers).
+    ``kaart_attributie``: attribution shown for those tiles (HTML allowed).
     """
 
     gegevens = c.Type(str, default="data")
@@ -24,3 +29,5 @@ class WijkportaalConfig(Config):
     vandaag = c.Optional(c.Type(str))
     verouderd_na_dagen = c.Type(int, default=365)
     atomisch = c.Type(bool, default=True)
+    kaart_tegels = c.Type(str, default=PDOK_BRT)
+    kaart_attributie = c.Type(str, default=PDOK_ATTRIBUTIE)

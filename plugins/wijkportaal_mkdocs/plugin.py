@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
+from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal.paginas import Pagina, Paginamaker
 
@@ -96,7 +97,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.catalogus is not None
         self._kies_editie_van_handpaginas(files, config)
-        maker = Paginamaker(self.catalogus, self.opmaak)
+        kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
+        maker = Paginamaker(self.catalogus, self.opmaak, kaart)
+        for doel, bron in assetbestanden():
+            files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas = {}
         for pagina in maker.paginas():
             bron = pagina.bronbestand

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import opmaak
 from .catalogus import SOORTEN, Catalogus
 from .gebieden import Gebied
+from .kaart import SCRIPTS, STIJLEN, Kaartinstellingen, Kaartmaker, markerdata
 from .methodiek import Methodiek
 from .organisatie import Organisatie
 from .record import Record
@@ -96,10 +97,41 @@ def _templates() -> jinja2.Environment:
 class Paginamaker:
     """Renders every page of one edition of the catalogue."""
 
-    def __init__(self, catalogus: Catalogus, opmaker: opmaak.Opmaak | None = None) -> None:
+    def __init__(
+        self,
+        catalogus: Catalogus,
+        opmaker: opmaak.Opmaak | None = None,
+        kaartinstellingen: Kaartinstellingen | None = None,
+    ) -> None:
         self.cat = catalogus
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
+        self.kaartmaker = Kaartmaker(kaartinstellingen)
+
+    # -- maps --------------------------------------------------------------------------------
+
+    def _hoofdthema_label(self, v: Voorziening) -> str:
+        for thema in v.themas:
+            hoofd = self.tax.hoofdthema(thema)
+            if hoofd:
+                return self.tax.themas[hoofd].label
+        return "Overig"
+
+    def _kaart(self, url: str, naam: str, voorzieningen: list[Voorziening], **opties) -> Markup:
+        """A map fragment for the page at ``url``, with the asset tags it needs."""
+        rijen = markerdata(voorzieningen, self._hoofdthema_label, lambda v: relatief(url, v.url))
+        basis = relatief(url, "")
+        tags = "".join(f'<link rel="stylesheet" href="{basis}{s}">\n' for s in STIJLEN)
+        tags += "".join(f'<script src="{basis}{s}"></script>\n' for s in SCRIPTS)
+        return Markup(tags + self.kaartmaker.kaart(naam, rijen, **opties))
+
+    @staticmethod
+    def _plaatsen(voorzieningen: list[Voorziening], wijkcode: str | None = None) -> list[tuple]:
+        """(voorziening, locatie) for the text list beside a map; only locations in the wijk if given."""
+        return [
+            (v, l) for v in voorzieningen for l in v.locaties
+            if l.coordinaten is not None and (wijkcode is None or l.wijkcode == wijkcode)
+        ]  # fmt: skip
 
     # -- helpers available in templates --------------------------------------------------
 
@@ -169,9 +201,23 @@ class Paginamaker:
             records=cat.organisaties,
         )  # fmt: skip
         yield from self._taxonomie()
+        yield self.kaartpagina()
         yield self._render("overzicht_wijken.html", "wijken/", "Wijken", stadsdelen=self._stadsdelen())
         for wijk in sorted(cat.gebieden.wijken.values(), key=lambda g: g.code):
             yield self.wijkpagina(wijk)
+
+    def kaartpagina(self) -> Pagina:
+        """/kaart/: every current voorziening with a location, on the wijken of Enschede."""
+        voorzieningen = [v for v in self.cat.voorzieningen if any(l.coordinaten for l in v.locaties)]
+        wijken = sorted(self.cat.gebieden.wijken.values(), key=lambda g: g.code)
+        kaart = self._kaart(
+            "kaart/", "overzicht", voorzieningen, wijken=wijken, hoogte="34rem",
+            omschrijving="Kaart van Enschede met alle voorzieningen", lijst_anker="plaatsen",
+        )  # fmt: skip
+        return self._render(
+            "kaart.html", "kaart/", "Kaart", kaart=kaart, plaatsen=self._plaatsen(voorzieningen),
+            beschrijving="Kaart van Enschede met de plekken waar u hulp vindt.",
+        )  # fmt: skip
 
     def onderhoudspagina(self, binnen: int = 60) -> Pagina:
         """/onderhoud/: per beheer-organisatie what is overdue or due soon (intern only)."""
@@ -243,11 +289,18 @@ class Paginamaker:
         stadsdeel = self.cat.gebieden.stadsdeel_van(wijk.code)
         koppen = [(f"thema-{(t.id if t else 'overig')}", html.escape(t.label) if t else "Overig") for t, _ in groepen]
         koppen.append(("stedelijk", "Voor heel Enschede"))
+        buurten = sorted(self.cat.gebieden.buurten_van(wijk.code), key=lambda b: b.naam)
+        op_kaart = [v for v in hier if any(l.wijkcode == wijk.code for l in v.locaties)]
+        kaart = self._kaart(
+            wijk.url, "wijk", op_kaart, wijken=[wijk], buurten=buurten,
+            omschrijving=f"Kaart van de wijk {wijk.naam} met de voorzieningen", lijst_anker="plaatsen",
+        )  # fmt: skip
+        koppen.insert(0, ("plaatsen", "Op de kaart"))
         return self._render(
-            "wijk.html", wijk.url, f"Wijk {wijk.naam}",
+            "wijk.html", wijk.url, f"Wijk {wijk.naam}", kaart=kaart, plaatsen=self._plaatsen(op_kaart, wijk.code),
             beschrijving=f"Voorzieningen in de wijk {wijk.naam} in Enschede.",
             koppen=koppen, wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
-            stadsdeel=stadsdeel, buurten=sorted(self.cat.gebieden.buurten_van(wijk.code), key=lambda b: b.naam),
+            stadsdeel=stadsdeel, buurten=buurten,
         )  # fmt: skip
 
     def recordpagina(self, record: Record) -> Pagina:
@@ -258,6 +311,11 @@ class Paginamaker:
             Organisatie: "organisatie.html",
         }[type(record)]
         extra: dict = {}
+        if isinstance(record, Voorziening) and any(l.coordinaten for l in record.locaties):
+            extra["kaart"] = self._kaart(
+                record.url, "voorziening", [record], hoogte="16rem", zoom=14,
+                omschrijving=f"Kaart met de locaties van {record.naam}", lijst_anker="locaties",
+            )  # fmt: skip
         if isinstance(record, Organisatie):
             extra["aanbod"] = self.cat.van_organisatie(record.id)
             extra["beheerd"] = [r for r in self.cat.alle() if r.beheerder == record.id and r is not record]
