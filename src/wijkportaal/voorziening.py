@@ -315,6 +315,14 @@ def _controleer_locatie(v: Voorziening, i: int, data: dict, c: Controle) -> None
                 f"openingstijd: 'tot' ({blok['tot']}) moet later zijn dan 'van' ({blok['van']})",
             )
     coord = data.get("coordinaten")
+    if "coordinaten" not in data:
+        c.problemen.waarschuwing(
+            b.pad,
+            b.plek(("locaties", i)),
+            "locatie zonder 'coordinaten' staat niet op de kaart; voeg [breedtegraad, lengtegraad] toe "
+            "(bij een onbekend adres het midden van de buurt, met coordinaten_bij_benadering: true)",
+        )
+        return
     if not (isinstance(coord, list) and len(coord) == 2 and all(_getal(x) for x in coord)):
         return
     lat, lon = float(coord[0]), float(coord[1])
@@ -337,3 +345,13 @@ def _controleer_locatie(v: Voorziening, i: int, data: dict, c: Controle) -> None
                 "elders in Twente liggen)"
             )
         c.problemen.fout(b.pad, b.plek(pad), bericht)
+        return
+    codes = v.gebiedcodes
+    buurt = c.gebieden.buurt_bij(lat, lon)
+    if codes and buurt is not None and buurt.code not in codes and buurt.wijkcode not in codes:
+        c.problemen.waarschuwing(
+            b.pad,
+            b.plek(pad),
+            f"deze locatie ligt in buurt {buurt.naam} ({buurt.code}), die niet onder 'gebied' valt; "
+            f"voeg {buurt.code} of {buurt.wijkcode} toe aan 'gebied' of controleer de coördinaten",
+        )
