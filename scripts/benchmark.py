@@ -43,6 +43,10 @@ def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
     processen = list(tax["processen"])
     orgs = [p.stem for p in (doel / "organisaties").glob("*.yml")]
     wijken = [f"WK0153{i:02d}" for i in range(10)]
+    # fictional places: around the centre of Enschede, marked as approximate
+    def plek() -> list[float]:
+        return [round(52.2215 + rnd.uniform(-0.03, 0.03), 5), round(6.8937 + rnd.uniform(-0.05, 0.05), 5)]
+
     beheer = lambda: {"organisatie": rnd.choice(orgs), "laatst_gecontroleerd": "2026-01-15"}  # noqa: E731
     for soort in ("voorzieningen", "methodieken", "werkinstructies"):
         (doel / soort).mkdir()
@@ -66,10 +70,12 @@ def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
             "beschrijving": "Een **verzonnen** voorziening.\n\n- punt een\n- punt twee\n",
             "themas": rnd.sample(themas, 2), "doelgroepen": rnd.sample(doelgroepen, 2),
             "organisatie": rnd.choice(orgs),
-            "gebied": "stedelijk" if i % 5 == 0 else [rnd.choice(wijken)],
+            "gebied": "stedelijk",
             "toegang": rnd.choice(["vrij", "verwijzing", "indicatie"]), "kosten": "gratis",
             "aanmelden": "Loop binnen of bel.", "beheer": beheer(),
             "gerelateerd": [f"methodieken/fictieve-methodiek-{rnd.randrange(n_m):05d}"] if n_m else [],
+            "locaties": [{"naam": f"Fictieve plek {i:05d}", "plaats": "Enschede", "coordinaten": plek(),
+                          "coordinaten_bij_benadering": True}],
         }  # fmt: skip
         schrijf(doel / "voorzieningen" / f"fictieve-voorziening-{i:05d}.yml", "voorziening", data)
 
@@ -109,6 +115,12 @@ def main() -> int:
         print(f"Site: {len(bestanden)} bestanden, {len(html)} HTML-pagina's, {grootte / 1e6:.1f} MB")
         print(f"Eén voorzieningpagina: {record.stat().st_size / 1e3:.1f} kB")
         print(f"Zoekindex: {(werk / 'site/search/search_index.json').stat().st_size / 1e6:.1f} MB")
+        kaart = (werk / "site/kaart/index.html").read_text(encoding="utf-8")
+        begin = kaart.index('id="kaartdata-overzicht">')
+        data = kaart[begin : kaart.index("</script>", begin)]
+        n = data.count("],[") + 1
+        print(f"Kaartpagina /kaart/: {len(kaart.encode()) / 1e6:.2f} MB voor {n} markers; "
+              f"markerdata {len(data.encode()) / n:.0f} bytes per marker, hele pagina {len(kaart.encode()) / n:.0f} bytes per marker")  # fmt: skip
     return 0
 
 

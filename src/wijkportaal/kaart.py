@@ -120,6 +120,7 @@ class Kaartmaker:
 
     def __init__(self, instellingen: Kaartinstellingen | None = None) -> None:
         self.instellingen = instellingen or Kaartinstellingen()
+        self._scripts: dict[tuple, tuple[str, str]] = {}  # folium output per map shape: all record maps share one
 
     def kaart(
         self,
@@ -136,6 +137,27 @@ class Kaartmaker:
         """A map with outlines (drawn by folium) and markers (drawn by kaart.js from ``markers``)."""
         inst = self.instellingen
         wijken, buurten = list(wijken), list(buurten)
+        sleutel = (naam, zoom, tuple(g.code for g in wijken), tuple(g.code for g in buurten))
+        if sleutel not in self._scripts:
+            self._scripts[sleutel] = self._folium(wijken, buurten, zoom)
+        kaartnaam, script = self._scripts[sleutel]
+        data_id = f"kaartdata-{naam}"
+        return (
+            f'<div class="wp-kaart" data-kaart="{naam}">\n'
+            f'<a class="wp-kaart__overslaan" href="#{lijst_anker}">Sla de kaart over en ga naar de lijst</a>\n'
+            f'<div class="wp-kaart__vlak" id="{kaartnaam}" style="height:{hoogte}" role="region" '
+            f'aria-label="{omschrijving}"></div>\n'
+            f'<script type="application/json" id="{data_id}">{_json_in_html(markers)}</script>\n'
+            f"<script>{script}\n"
+            f'wijkportaalKaart({kaartnaam}, "{data_id}", {json.dumps(inst.tegels is None)});</script>\n'
+            f'<p class="wp-kaart__bron">{ATTRIBUTIE}.'
+            + (f" Achtergrond: {inst.attributie}." if inst.tegels else "")
+            + "</p>\n</div>"
+        )
+
+    def _folium(self, wijken: list[Gebied], buurten: list[Gebied], zoom: int | None) -> tuple[str, str]:
+        """(JavaScript name of the map, folium's script) for a map with these outlines."""
+        inst = self.instellingen
         kaart = folium.Map(location=ENSCHEDE, zoom_start=zoom or 12, tiles=None, control_scale=True, max_zoom=inst.max_zoom)
         kaart.default_js, kaart.default_css = [], []  # Leaflet comes from the site, not a CDN
         if inst.tegels:
@@ -143,8 +165,6 @@ class Kaartmaker:
                 tiles=inst.tegels, attr=inst.attributie + " | " + ATTRIBUTIE, name="Achtergrondkaart",
                 max_zoom=inst.max_zoom, control=False,
             ).add_to(kaart)  # fmt: skip
-        else:
-            kaart.get_root()  # no tiles: attribution for the boundaries only
         if wijken:
             folium.GeoJson(
                 _gebieden_geojson(wijken, "wijk"), name="Wijkgrenzen", control=False,
@@ -160,18 +180,4 @@ class Kaartmaker:
         _vaste_namen(kaart, [0])
         figuur = kaart.get_root()
         figuur.render()
-        script = figuur.script.render()
-        kaartnaam = kaart.get_name()
-        data_id = f"kaartdata-{naam}"
-        return (
-            f'<div class="wp-kaart" data-kaart="{naam}">\n'
-            f'<a class="wp-kaart__overslaan" href="#{lijst_anker}">Sla de kaart over en ga naar de lijst</a>\n'
-            f'<div class="wp-kaart__vlak" id="{kaartnaam}" style="height:{hoogte}" role="region" '
-            f'aria-label="{omschrijving}"></div>\n'
-            f'<script type="application/json" id="{data_id}">{_json_in_html(markers)}</script>\n'
-            f"<script>{script}\n"
-            f'wijkportaalKaart({kaartnaam}, "{data_id}", {json.dumps(inst.tegels is None)});</script>\n'
-            f'<p class="wp-kaart__bron">{ATTRIBUTIE}.'
-            + (f" Achtergrond: {inst.attributie}." if inst.tegels else "")
-            + "</p>\n</div>"
-        )
+        return kaart.get_name(), figuur.script.render()
