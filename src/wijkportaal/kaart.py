@@ -158,11 +158,11 @@ class Kaartmaker:
     def _folium(self, wijken: list[Gebied], buurten: list[Gebied], zoom: int | None) -> tuple[str, str]:
         """(JavaScript name of the map, folium's script) for a map with these outlines."""
         inst = self.instellingen
-        kaart = folium.Map(location=ENSCHEDE, zoom_start=zoom or 12, tiles=None, control_scale=True, max_zoom=inst.max_zoom)
+        kaart = folium.Map(location=ENSCHEDE, zoom_start=zoom or 12, tiles=None, control_scale=False, max_zoom=inst.max_zoom)
         kaart.default_js, kaart.default_css = [], []  # Leaflet comes from the site, not a CDN
         if inst.tegels:
             folium.TileLayer(
-                tiles=inst.tegels, attr=inst.attributie + " | " + ATTRIBUTIE, name="Achtergrondkaart",
+                tiles=inst.tegels, attr=inst.attributie + " | Grenzen: CBS / Kadaster", name="Achtergrondkaart",
                 max_zoom=inst.max_zoom, control=False,
             ).add_to(kaart)  # fmt: skip
         if wijken:

@@ -6,6 +6,7 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
   var rijen = JSON.parse(document.getElementById(dataId).textContent);
   var container = map.getContainer();
   if (zonderTegels) { container.classList.add("wp-kaart--zonder-tegels"); }
+  if (map.attributionControl) { map.attributionControl.setPrefix(false); }  // full sources are under the map
 
   function popup(rij) {
     var div = document.createElement("div");
@@ -48,7 +49,10 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
       volgorde.push(thema);
     }
     var marker = L.marker([rij[0], rij[1]], { title: rij[2], alt: rij[2] + " (" + thema + ")" });
-    marker.bindPopup(function () { return popup(rij); });
+    marker.bindPopup(function () { return popup(rij); }, {
+      maxWidth: Math.max(180, Math.min(300, container.clientWidth - 120)),
+      autoPanPaddingTopLeft: [60, 10]
+    });
     groepen[thema].addLayer(marker);
     alle.push([rij[0], rij[1]]);
   });
