@@ -13,6 +13,7 @@ templates do that), so nothing depends on the map.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -141,6 +142,8 @@ class Kaartmaker:
         if sleutel not in self._scripts:
             self._scripts[sleutel] = self._folium(wijken, buurten, zoom)
         kaartnaam, script = self._scripts[sleutel]
+        # everything below that comes from records is escaped; the tile attribution is site configuration (HTML)
+        naam, hoogte, omschrijving, lijst_anker = (html.escape(x, quote=True) for x in (naam, hoogte, omschrijving, lijst_anker))
         data_id = f"kaartdata-{naam}"
         return (
             f'<div class="wp-kaart" data-kaart="{naam}">\n'
