@@ -1,0 +1,983 @@
+"""XSS: hostile text in any record field never runs, in the built files or in a browser.
+
+A corpus of payloads (``voorbeelden/xss-payloads.txt``: script tags, ``<img onerror>``,
+``javascript:`` and ``data:`` links raw and as Markdown, SVG, entities and mixed case,
+attribute break-outs, iframe/object/form/style, and the script-injection section of the
+Big List of Naughty Strings) is written with ``yaml.safe_dump`` into a copy of the
+project:
+
+========================  ==============================================================
+record                    fields (every payload in every field)
+========================  ==============================================================
+voorziening meubeldepot   beschrijving, aanmelden, intern.verwijsinformatie (Markdown);
+                          kosten_toelichting, bron, locaties[0].naam/adres/plaats/
+                          openingstijden_toelichting (text)
+methodiek kies            beschrijving, werkwijze, training, intern.notities (Markdown);
+                          doel, bronnen[0].titel, eigenaar, bron (text); an intern key
+werkinstructie            beschrijving, stappen[0].beschrijving, intern.notities
+meubeldepot-aanmelden     (Markdown); stappen[0].titel/rol, eigenaar, bron (text)
+organisatie smd-...       beschrijving (Markdown); bron (text)
+all of the above, plus    naam (at most 150 characters) and samenvatting (at most 300):
+extra voorzieningen       the payloads packed into as many records as needed
+xss-01, xss-02, ...
+========================  ==============================================================
+
+Both editions are built once per module. Then:
+
+* static: every .html/.json/.xml file outside ``assets/`` is parsed with
+  :mod:`html.parser` (the search index strings too, Material shows them as HTML): no
+  script that the unmodified site does not have, no ``on*`` attribute, no
+  ``javascript:``/``vbscript:``/``data:`` URL, no iframe/object/embed/style/base/...;
+  and no markup in text that Material for MkDocs turns back into HTML (``title``
+  attributes and ``.md-ellipsis`` text become tooltips via ``innerHTML`` when the
+  ``content.tooltips`` feature is on);
+* dynamic: every page that shows a payload is opened in headless Chromium, with traps
+  for ``alert``/``prompt``/``confirm``/``window.__xss``; links, titles, tooltips, the
+  table of contents, the header and map markers are hovered, focused and clicked; the
+  search is used with payload words. Only 127.0.0.1 is reachable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as dt
+import functools
+import html
+import http.server
+import json
+import re
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import VOORBEELDEN, kopieer_project, mkdocs, titel, wijkportaal
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAYLOADBESTAND = VOORBEELDEN / "xss-payloads.txt"
+
+VOORZIENING = "meubeldepot"
+METHODIEK = "kies"
+WERKINSTRUCTIE = "meubeldepot-aanmelden"
+ORGANISATIE = "smd-enschede-haaksbergen"
+SCHEMA_KOP = {
+    "voorzieningen": "voorziening",
+    "methodieken": "methodiek",
+    "werkinstructies": "werkinstructie",
+    "organisaties": "organisatie",
+}
+MAX_NAAM, MAX_SAMENVATTING = 150, 300
+PLEK = (52.2215, 6.8937)  # the centre of Enschede
+
+
+# -- the payloads ------------------------------------------------------------------------
+
+
+def lees_payloads(pad: Path = PAYLOADBESTAND) -> list[str]:
+    """One payload per line; '#' alone or '# ...' is a comment; ⏎ is a line break."""
+    uit = []
+    for regel in pad.read_text(encoding="utf-8").split("\n"):
+        if not regel or regel == "#" or regel.startswith("# "):
+            continue
+        uit.append(regel.replace("⏎", "\n"))
+    return uit
+
+
+PAYLOADS = lees_payloads()
+MARKER = re.compile(r"__xss|\b(?:alert|prompt|confirm)\s*\(", re.I)
+NUMMER = re.compile(r"(?:alert|prompt|confirm)\((\d+)\)|__xss=(\d+)")
+
+
+def payload_met_nummer(tekst: str) -> str:
+    """The payload(s) a marker number in ``tekst`` belongs to, for readable failures."""
+    nummers = {a or b for a, b in NUMMER.findall(tekst)} | set(re.findall(r"^\D*?(\d+)\D*$", tekst))
+    gevonden = [p for p in PAYLOADS for n in nummers if re.search(rf"(?:\(|=){n}\b", p)]
+    return " | ".join(repr(p) for p in gevonden[:3]) or "?"
+
+
+def heeft_marker(payload: str) -> bool:
+    """The payload calls a numbered marker, written plainly, as entities or in base64."""
+    delen = [payload, html.unescape(payload)]
+    for stuk in re.findall(r"base64,([A-Za-z0-9+/=]+)", payload):
+        delen.append(base64.b64decode(stuk).decode("utf-8", "replace"))
+    return any(NUMMER.search(d) for d in delen)
+
+
+def verpak(payloads: list[str], maximum: int) -> list[str]:
+    """Payloads joined by spaces into few strings of at most ``maximum`` characters
+    (first fit, longest first: every extra string is an extra record and page to open)."""
+    bakken: list[list[str]] = []
+    for p in sorted((p for p in payloads if len(p) <= maximum), key=len, reverse=True):
+        for bak in bakken:
+            if len(" ".join(bak + [p])) <= maximum:
+                bak.append(p)
+                break
+        else:
+            bakken.append([p])
+    return [" ".join(bak) for bak in bakken]
+
+
+def markdown_veld(sentinel: str) -> str:
+    return f"{sentinel}\n\n" + "\n\n".join(PAYLOADS) + "\n"
+
+
+def tekst_veld(sentinel: str) -> str:
+    return f"{sentinel}\n" + "\n".join(PAYLOADS)
+
+
+# -- putting them into a copy of the project ---------------------------------------------------
+
+
+@dataclass
+class Injectie:
+    """What was written where, to check that it arrived (and nothing ran)."""
+
+    records: dict[str, str] = field(default_factory=dict)  # url -> edition ('intern' or 'beide')
+    namen: dict[str, str] = field(default_factory=dict)  # url -> naam
+    sentinels: dict[str, tuple[str, str]] = field(default_factory=dict)  # sentinel -> (url, 'intern'/'beide')
+    tekstvelden: dict[str, tuple[str, str]] = field(default_factory=dict)  # sentinel -> (url, edition)
+    samenvattingen: list[str] = field(default_factory=list)
+    niet_in_naam: list[str] = field(default_factory=list)
+
+
+def _lees(project: Path, soort: str, id_: str) -> dict:
+    pad = project / "data" / soort / f"{id_}.yml"
+    assert pad.is_file(), f"{pad} ontbreekt: kies in tests/test_xss.py een ander record"
+    return yaml.safe_load(pad.read_text(encoding="utf-8"))
+
+
+def _schrijf(project: Path, soort: str, id_: str, data: dict) -> None:
+    kop = f"# yaml-language-server: $schema=../../schema/{SCHEMA_KOP[soort]}.json\n"
+    tekst = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+    (project / "data" / soort / f"{id_}.yml").write_text(kop + tekst, encoding="utf-8")
+
+
+def vergiftig(project: Path) -> Injectie:
+    inj = Injectie()
+    namen = verpak(PAYLOADS, MAX_NAAM)
+    samenvattingen = verpak(PAYLOADS, MAX_SAMENVATTING)
+    inj.niet_in_naam = [p for p in PAYLOADS if len(p) > MAX_NAAM]
+    assert not [p for p in PAYLOADS if len(p) > MAX_SAMENVATTING], "payload langer dan 300 tekens"
+    inj.samenvattingen = samenvattingen
+
+    def md(url: str, editie: str, naam: str) -> str:
+        sentinel = f"wpxss{naam}"
+        inj.sentinels[sentinel] = (url, editie)
+        return markdown_veld(sentinel)
+
+    def tekst(url: str, editie: str, naam: str) -> str:
+        sentinel = f"wpxss{naam}"
+        inj.sentinels[sentinel] = (url, editie)
+        inj.tekstvelden[sentinel] = (url, editie)
+        return tekst_veld(sentinel)
+
+    def naam_en_samenvatting(data: dict, url: str, editie: str) -> None:
+        data["naam"] = namen.pop(0) if namen else data["naam"]
+        data["samenvatting"] = samenvattingen[len(inj.records) % len(samenvattingen)]
+        inj.records[url] = editie
+        inj.namen[url] = data["naam"]
+
+    # voorziening (publiek: both editions)
+    url = f"voorzieningen/{VOORZIENING}/"
+    v = _lees(project, "voorzieningen", VOORZIENING)
+    naam_en_samenvatting(v, url, "beide")
+    v["beschrijving"] = md(url, "beide", "vbeschrijving")
+    v["aanmelden"] = md(url, "beide", "vaanmelden")
+    v["kosten"] = v.get("kosten") or "gratis"
+    v["kosten_toelichting"] = tekst(url, "beide", "vkostentoelichting")
+    v["bron"] = tekst(url, "beide", "vbron")
+    v.setdefault("intern", {})["verwijsinformatie"] = md(url, "intern", "vverwijsinformatie")
+    v["locaties"] = [
+        {
+            "naam": tekst(url, "beide", "vlocatienaam"),
+            "adres": tekst(url, "beide", "vlocatieadres"),
+            "postcode": "7511 AB",
+            "plaats": tekst(url, "beide", "vlocatieplaats"),
+            "coordinaten": list(PLEK),
+            "openingstijden": [{"dagen": ["ma", "wo"], "van": "09:00", "tot": "12:00"}],
+            "openingstijden_toelichting": tekst(url, "beide", "vopeningstijdentoelichting"),
+        }
+    ]
+    _schrijf(project, "voorzieningen", VOORZIENING, v)
+
+    # methodiek (intern only)
+    url = f"methodieken/{METHODIEK}/"
+    m = _lees(project, "methodieken", METHODIEK)
+    naam_en_samenvatting(m, url, "intern")
+    m["beschrijving"] = md(url, "intern", "mbeschrijving")
+    m["doel"] = tekst(url, "intern", "mdoel")
+    m["werkwijze"] = md(url, "intern", "mwerkwijze")
+    m["training"] = md(url, "intern", "mtraining")
+    m["bronnen"] = [{"titel": tekst(url, "intern", "mbrontitel")}] + list(m.get("bronnen") or [])[1:]
+    m["eigenaar"] = tekst(url, "intern", "meigenaar")
+    m["bron"] = tekst(url, "intern", "mbron")
+    m["intern"] = {"notities": md(url, "intern", "mnotities"), '<img src=x onerror="alert(991)">': "wpxsssleutel"}
+    _schrijf(project, "methodieken", METHODIEK, m)
+
+    # werkinstructie (intern only)
+    url = f"werkinstructies/{WERKINSTRUCTIE}/"
+    w = _lees(project, "werkinstructies", WERKINSTRUCTIE)
+    naam_en_samenvatting(w, url, "intern")
+    w["beschrijving"] = md(url, "intern", "wbeschrijving")
+    w["stappen"][0] = {
+        "titel": tekst(url, "intern", "wstaptitel"),
+        "rol": tekst(url, "intern", "wstaprol"),
+        "beschrijving": md(url, "intern", "wstapbeschrijving"),
+    }
+    w["eigenaar"] = tekst(url, "intern", "weigenaar")
+    w["bron"] = tekst(url, "intern", "wbron")
+    w.setdefault("intern", {})["notities"] = md(url, "intern", "wnotities")
+    _schrijf(project, "werkinstructies", WERKINSTRUCTIE, w)
+
+    # organisatie (publiek)
+    url = f"organisaties/{ORGANISATIE}/"
+    o = _lees(project, "organisaties", ORGANISATIE)
+    naam_en_samenvatting(o, url, "beide")
+    o["beschrijving"] = md(url, "beide", "obeschrijving")
+    o["bron"] = tekst(url, "beide", "obron")
+    _schrijf(project, "organisaties", ORGANISATIE, o)
+
+    # the remaining names (and summaries) in extra voorzieningen, each with a place on the map
+    nummer = 0
+    while namen or len(inj.records) < len(samenvattingen):
+        nummer += 1
+        id_ = f"xss-{nummer:02d}"
+        url = f"voorzieningen/{id_}/"
+        extra = {
+            "naam": f"XSS-test {nummer}",
+            "samenvatting": "",
+            "beschrijving": "Testrecord van tests/test_xss.py.",
+            "themas": ["inrichting"],
+            "organisatie": ORGANISATIE,
+            "gebied": "stedelijk",
+            "toegang": "vrij",
+            "locaties": [{"naam": "Plek", "coordinaten": [round(PLEK[0] + nummer * 0.0004, 5), PLEK[1]]}],
+            "beheer": {"organisatie": ORGANISATIE, "laatst_gecontroleerd": dt.date(2026, 11, 1)},
+        }
+        naam_en_samenvatting(extra, url, "beide")
+        _schrijf(project, "voorzieningen", id_, extra)
+    return inj
+
+
+# -- building -----------------------------------------------------------------------------
+
+
+@dataclass
+class Xss:
+    injectie: Injectie
+    sites: dict[str, Path]  # edition -> built site with payloads
+
+
+@pytest.fixture(scope="module")
+def xss(tmp_path_factory) -> Xss:
+    project = kopieer_project(tmp_path_factory.mktemp("xss") / "project")
+    injectie = vergiftig(project)
+    controle = wijkportaal("validate", "data", cwd=project)
+    assert controle.code == 0, "de gegevens met payloads zijn ongeldig:\n" + controle.uitvoer
+    opdrachten = {
+        "intern": ("build", "-d", "site"),
+        "publiek": ("build", "-f", "mkdocs.publiek.yml", "-d", "site-publiek"),
+    }
+    with ThreadPoolExecutor(len(opdrachten)) as pool:
+        uitkomsten = {e: pool.submit(mkdocs, *args, cwd=project) for e, args in opdrachten.items()}
+        for editie, toekomst in uitkomsten.items():
+            uit = toekomst.result()
+            assert uit.code == 0, f"bouw {editie} mislukt:\n{uit.uitvoer}"
+    return Xss(injectie, sites={"intern": project / "site", "publiek": project / "site-publiek"})
+
+
+def gebouwde_bestanden(site: Path) -> list[Path]:
+    return sorted(
+        p for p in site.rglob("*")
+        if p.suffix in {".html", ".json", ".xml"} and p.is_file() and "assets" not in p.relative_to(site).parts
+    )  # fmt: skip
+
+
+def url_van(site: Path, bestand: Path) -> str:
+    rel = bestand.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+# -- static checks -----------------------------------------------------------------------------
+
+URL_ATTRIBUTEN = {
+    "href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "codebase",
+    "cite", "longdesc", "dynsrc", "lowsrc", "ping", "manifest", "icon", "archive", "classid", "usemap",
+}  # fmt: skip
+ONVEILIGE_SCHEMAS = ("javascript:", "vbscript:", "data:", "livescript:", "mocha:")
+# Elements that run or load active content whatever their attributes: none on a clean page.
+GEVAARLIJK = {
+    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "math", "template",
+    "marquee", "xmp", "plaintext", "isindex", "noembed", "noframes", "textarea", "select", "video",
+    "audio", "source", "track", "animate", "set", "animatetransform", "animatemotion", "foreignobject",
+    "use", "portal", "bgsound", "blink", "layer", "ilayer", "keygen", "handler", "listener", "image",
+}  # fmt: skip
+# Elements Material's own page chrome uses: allowed only exactly as on the clean site.
+ALS_SCHOON = {"form", "input", "button", "svg", "title", "body", "html", "head", "meta", "noscript"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+
+
+def schema_van(waarde: str) -> str:
+    """What a browser sees as the start of a URL: control characters and whitespace removed."""
+    return re.sub(r"[\x00-\x20\x7f-\x9f\u200b\ufeff]+", "", waarde).lower()
+
+
+def onveilig_url(waarde: str | None) -> bool:
+    if waarde is None:
+        return False
+    return schema_van(waarde).startswith(ONVEILIGE_SCHEMAS)
+
+
+def heeft_markup(tekst: str) -> bool:
+    """Text that an HTML parser would turn into an element or comment."""
+    return re.search(r"<[a-zA-Z!/?]", tekst) is not None
+
+
+@dataclass
+class Schoon:
+    """What the clean site contains: script tags, inline scripts, chrome elements."""
+
+    scripts: set = field(default_factory=set)
+    signaturen: set = field(default_factory=set)
+
+
+class Ontleder(HTMLParser):
+    """Finds executable forms in one document (or one fragment of the search index)."""
+
+    def __init__(self, schoon: Schoon | None, url: str, *, verzamel: Schoon | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.schoon, self.url, self.verzamel = schoon, url, verzamel
+        self.bevindingen: list[str] = []
+        self.tooltips: list[str] = []  # text Material renders as HTML if content.tooltips is on
+        self.features: list[str] = []  # Material's features, from the page's __config
+        self._script: tuple | None = None
+        self._script_tekst: list[str] = []
+        self._ellipsis = 0
+        self._stapel: list[tuple[str, bool]] = []
+
+    # The parser hands every start tag here, with attribute values already unescaped.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs)
+        if tag not in VOID:
+            klassen = (dict(attrs).get("class") or "").split()
+            ellipsis = "md-ellipsis" in klassen
+            self._stapel.append((tag, ellipsis))
+            self._ellipsis += ellipsis
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self._start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self._einde_script()
+        for i in range(len(self._stapel) - 1, -1, -1):
+            if self._stapel[i][0] == tag:
+                for _, ellipsis in self._stapel[i:]:
+                    self._ellipsis -= ellipsis
+                del self._stapel[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_tekst.append(data)
+        elif self._ellipsis and heeft_markup(data):
+            self.tooltips.append(f"tekst in .md-ellipsis (kop, inhoudsopgave): {data.strip()[:160]!r}")
+
+    def close(self) -> None:
+        super().close()
+        if self._script is not None:
+            self._einde_script()
+
+    def _meld(self, wat: str) -> None:
+        self.bevindingen.append(wat)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        handtekening = (tag, tuple(sorted(attrs, key=lambda a: (a[0], a[1] or ""))))
+        for naam, waarde in attrs:
+            kort = f"<{tag} {naam}={(waarde or '')[:120]!r}>"
+            if naam.startswith("on"):
+                self._meld(f"event-attribuut {kort}")
+            elif naam in URL_ATTRIBUTEN and onveilig_url(waarde):
+                self._meld(f"gevaarlijke URL {kort}")
+            elif naam == "srcset" and any(onveilig_url(d.strip()) for d in (waarde or "").split(",")):
+                self._meld(f"gevaarlijke URL {kort}")
+            elif naam == "srcdoc":
+                self._meld(f"srcdoc {kort}")
+            elif naam == "style" and re.search(r"javascript:|expression\(|behavior:|-moz-binding", schema_van(waarde or "")):
+                self._meld(f"gevaarlijke style {kort}")
+            elif naam == "title" and waarde and heeft_markup(waarde):
+                self.tooltips.append(f"title-attribuut {kort}")
+        if self.verzamel is not None:
+            self.verzamel.signaturen.add(handtekening)
+        if tag == "link":
+            doel = urlsplit(urljoin(f"http://127.0.0.1/{self.url}", dict(attrs).get("href") or ""))
+            if doel.scheme != "http" or doel.netloc != "127.0.0.1":
+                self._meld(f"link naar buiten de site {dict(attrs)}")
+        if tag == "script":
+            self._script = handtekening
+            self._script_tekst = []
+            return
+        if tag in GEVAARLIJK or tag in ALS_SCHOON:
+            if self.schoon is None or handtekening not in self.schoon.signaturen:
+                if tag == "meta" and not {n for n, _ in attrs} - {"name", "content", "charset", "property"}:
+                    return  # a description with the record's summary: content is an attribute, never markup
+                beschreven = " ".join(f"{n}={(w or '')[:60]!r}" for n, w in attrs)
+                self._meld(f"element <{tag} {beschreven}>")
+
+    def _einde_script(self) -> None:
+        handtekening, tekst = self._script, "".join(self._script_tekst)
+        self._script = None
+        attrs = dict(handtekening[1])
+        if attrs.get("id") == "__config":
+            try:
+                self.features = list(json.loads(tekst).get("features") or [])
+            except ValueError:
+                pass
+        if self.verzamel is not None:
+            self.verzamel.scripts.add((handtekening, tekst.strip()))
+            return
+        if self.schoon is None:
+            self._meld(f"script in tekst {tekst[:120]!r}")
+            return
+        if (handtekening, tekst.strip()) in self.schoon.scripts:
+            return
+        if "src" in attrs:
+            pad = urlsplit(urljoin(f"http://127.0.0.1/{self.url}", attrs["src"] or ""))
+            if pad.netloc != "127.0.0.1" or not pad.path.startswith("/assets/") or tekst.strip():
+                self._meld(f"script src={attrs['src']!r}")
+            return
+        if (attrs.get("type") or "").lower() in {"application/json", "application/geo+json", "application/ld+json"}:
+            try:
+                json.loads(tekst)
+            except ValueError:
+                self._meld(f"JSON-script dat niet te lezen is (uitgebroken?): {tekst[:120]!r}")
+            if "<" in tekst:
+                self._meld(f"'<' in JSON-script: {tekst[:120]!r}")
+            return
+        if MARKER.search(tekst) or set(attrs) - {"type", "id"}:
+            self._meld(f"inline script met payload: {tekst[:160]!r}")
+
+
+def ontleed(tekst: str, url: str, schoon: Schoon | None) -> Ontleder:
+    ontleder = Ontleder(schoon, url)
+    ontleder.feed(tekst)
+    ontleder.close()
+    return ontleder
+
+
+def strings_in(data, sleutel: str = "") -> list[tuple[str, str]]:
+    """(key, string) for every string in a JSON document."""
+    if isinstance(data, str):
+        return [(sleutel, data)]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in strings_in(v, k)]
+    if isinstance(data, list):
+        return [s for v in data for s in strings_in(v, sleutel)]
+    return []
+
+
+def toont_payload(tekst: str) -> bool:
+    return "wpxss" in tekst or MARKER.search(tekst) is not None
+
+
+def schoon_van(site: Path) -> Schoon:
+    """Scripts and chrome elements of the pages that show no payload: Material's own.
+
+    They are the same on every page at the same folder depth, and every depth has
+    pages without payloads (hand-written pages, untouched records, 404.html).
+    """
+    schoon = Schoon()
+    for bestand in gebouwde_bestanden(site):
+        if bestand.suffix == ".html" and not toont_payload(tekst := bestand.read_text(encoding="utf-8")):
+            ontleder = Ontleder(None, url_van(site, bestand), verzamel=schoon)
+            ontleder.feed(tekst)
+            ontleder.close()
+    return schoon
+
+
+@functools.lru_cache(maxsize=None)
+def statische_controle(site: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(executable forms, markup Material would render) over every built file of one edition."""
+    schoon = schoon_van(site)
+    bevindingen, tooltips = [], []
+    for bestand in gebouwde_bestanden(site):
+        rel, url = bestand.relative_to(site).as_posix(), url_van(site, bestand)
+        tekst = bestand.read_text(encoding="utf-8")
+        if bestand.suffix == ".json":
+            # The search index: Material puts titles and texts into the page with innerHTML.
+            for i, (sleutel, s) in enumerate(strings_in(json.loads(tekst))):
+                o = ontleed(s, url, None)
+                bevindingen += [f"{rel} [{sleutel} {i}]: {b}" for b in o.bevindingen]
+                if sleutel in {"location", "url", "href"} and onveilig_url(s):
+                    bevindingen.append(f"{rel} [{sleutel} {i}]: gevaarlijke URL {s[:120]!r}")
+            continue
+        o = ontleed(tekst, url, schoon if bestand.suffix == ".html" else None)
+        bevindingen += [f"{rel}: {b}" for b in o.bevindingen]
+        if "content.tooltips" in o.features:
+            tooltips += [f"{rel}: {b}" for b in o.tooltips]
+        if bestand.suffix == ".html" and len(re.findall(r"<title\b", tekst, re.I)) != 1:
+            bevindingen.append(f"{rel}: meer dan één <title>")
+    return tuple(bevindingen), tuple(tooltips)
+
+
+def rapport(regels, kop: str, maximum: int = 40) -> str:
+    regels = list(dict.fromkeys(regels))
+    tekst = "\n  ".join(regels[:maximum])
+    meer = f"\n  ... en nog {len(regels) - maximum}" if len(regels) > maximum else ""
+    return f"{kop} ({len(regels)}):\n  {tekst}{meer}"
+
+
+# -- the corpus itself -----------------------------------------------------------------------------
+
+
+def test_payload_corpus_covers_every_kind():
+    tekst = "\n".join(PAYLOADS)
+    assert len(PAYLOADS) >= 150, len(PAYLOADS)
+    verplicht = {
+        "script tag": r"<script>", "img onerror": r"<img src=x onerror=", "javascript: raw": r"^javascript:",
+        "data: raw": r"^data:text/html", "javascript: Markdown": r"\]\(javascript:", "data: Markdown image": r"!\[[^\]]*\]\(data:",
+        "svg onload": r"<svg onload=", "svg script": r"<svg><script>", "mixed case": r"<ScRiPt>",
+        "entities": r"&#x3C;script&#x3E;", "tab in scheme": r"jav&#x09;ascript:", "quote break-out": r'^" onmouseover="',
+        "single quote autofocus": r"^' autofocus onfocus='", "iframe": r"<iframe", "object": r"<object", "form": r"<form",
+        "style": r"<style>", "BLNS": r"<IMG SRC=&#106;",
+    }  # fmt: skip
+    ontbrekend = [k for k, patroon in verplicht.items() if not re.search(patroon, tekst, re.M)]
+    assert not ontbrekend, ontbrekend
+    zonder_marker = [p for p in PAYLOADS if not heeft_marker(p)]
+    # Only BLNS lines that load an outside script or break parsing have no marker of their own.
+    assert all(re.search(r"ha\.ckers\.org|jscript|plaintext|%%30|^perl", p) for p in zonder_marker), zonder_marker
+    nummers = [a or b for p in PAYLOADS for a, b in NUMMER.findall(p)]
+    dubbel = sorted({n for n in nummers if nummers.count(n) > 1 and not any(p.count(f"({n})") > 1 for p in PAYLOADS)})
+    assert not dubbel, f"markernummers dubbel gebruikt: {dubbel}"
+
+
+def test_every_payload_reaches_the_pages(xss: Xss):
+    """The test is only as good as its reach: every field shows up where expected, escaped."""
+    inj = xss.injectie
+    for editie, site in xss.sites.items():
+        for sentinel, (url, waar) in inj.sentinels.items():
+            pad = site / url / "index.html"
+            if waar == "intern" and editie == "publiek":
+                continue
+            assert pad.is_file(), f"{editie}: {url} is niet gebouwd"
+            assert sentinel in pad.read_text(encoding="utf-8"), f"{editie}: veld {sentinel} staat niet op {url}"
+        for sentinel, (url, waar) in inj.tekstvelden.items():
+            if waar == "intern" and editie == "publiek":
+                continue
+            zichtbaar = html.unescape((site / url / "index.html").read_text(encoding="utf-8"))
+            weg = [p for p in PAYLOADS if p not in zichtbaar]
+            assert not weg, f"{editie}: {url} toont niet elke payload letterlijk in {sentinel}: {weg[:5]}"
+        for url, naam in inj.namen.items():
+            if inj.records[url] == "intern" and editie == "publiek":
+                continue
+            assert titel((site / url / "index.html").read_text(encoding="utf-8")) == naam.strip(), url
+    # every payload went into naam (except the few longer than 150 characters) and samenvatting
+    in_namen = " ".join(inj.namen.values())
+    assert all(p in in_namen for p in PAYLOADS if p not in inj.niet_in_naam)
+    assert len(inj.niet_in_naam) <= 3, inj.niet_in_naam
+    assert all(any(p in s for s in inj.samenvattingen) for p in PAYLOADS)
+    # intern-only text never reaches the publiek edition
+    publiek = "\n".join(b.read_text(encoding="utf-8") for b in gebouwde_bestanden(xss.sites["publiek"]))
+    lek = [s for s, (_, waar) in inj.sentinels.items() if waar == "intern" and s in publiek]
+    assert not lek + (["wpxsssleutel"] if "wpxsssleutel" in publiek else []), lek
+
+
+@pytest.mark.parametrize("editie", ["intern", "publiek"])
+def test_no_executable_payload_in_built_files(xss: Xss, editie: str):
+    bevindingen, _ = statische_controle(xss.sites[editie])
+    assert not bevindingen, rapport(bevindingen, f"uitvoerbare payloads in de {editie}e site")
+
+
+@pytest.mark.parametrize("editie", ["intern", "publiek"])
+def test_no_markup_in_text_that_material_renders_as_html(xss: Xss, editie: str):
+    """With the content.tooltips feature on, Material puts title attributes and clipped
+    .md-ellipsis text (page title in the header, table of contents) into a tooltip with
+    innerHTML: an escaped '<' in such text is markup again in the browser. Without the
+    feature the browser shows a title as plain text, and nothing is reported."""
+    _, tooltips = statische_controle(xss.sites[editie])
+    assert not tooltips, rapport(tooltips, f"markup die Material als HTML toont ({editie})")
+
+
+def test_static_check_finds_what_it_should(tmp_path: Path):
+    """The checker itself: every kind of executable form is reported, the clean forms are not."""
+    schoon = Schoon()
+    ontleder = Ontleder(None, "", verzamel=schoon)
+    ontleder.feed('<html><head><title>t</title><script src="assets/x.js"></script></head><body><p>ok</p></body></html>')
+    ontleder.close()
+    gevallen = {
+        "<script>alert(1)</script>": True,
+        '<script src="https://evil.example/x.js"></script>': True,
+        '<img src=x onerror="alert(1)">': True,
+        '<a href=" jav&#x09;ascript:alert(1)">x</a>': True,
+        '<a href="DATA:text/html,x">x</a>': True,
+        "<iframe></iframe>": True,
+        '<div style="background:url(javascript:alert(1))">': True,
+        '<script type="application/json">{"a": "</script><script>alert(1)</script>': True,
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>": False,
+        '<a href="https://example.org" title="&quot; onmouseover=&quot;x">x</a>': False,
+        '<script src="assets/x.js"></script>': False,
+    }
+    for stuk, gevaarlijk in gevallen.items():
+        o = ontleed(f"<p>{stuk}</p>", "voorzieningen/x/", schoon)
+        assert bool(o.bevindingen) == gevaarlijk, (stuk, o.bevindingen)
+    config = '<script id="__config" type="application/json">{"features": ["content.tooltips"]}</script>'
+    o = ontleed(config + '<a title="&lt;img src=x onerror=alert(1)&gt;">x</a>', "", schoon)
+    assert o.tooltips and o.features == ["content.tooltips"]
+    assert ontleed('<span class="md-ellipsis">&lt;img src=x&gt;</span>', "", schoon).tooltips
+    assert not ontleed('<span class="md-ellipsis">Over &amp; uit</span><a title="a &gt; b">x</a>', "", schoon).tooltips
+
+
+# -- in a browser ---------------------------------------------------------------------------------
+
+VALSTRIKKEN = r"""
+(() => {
+  const treffers = [];
+  Object.defineProperty(window, "__xssTreffers", { value: treffers });
+  let waarde;
+  Object.defineProperty(window, "__xss", {
+    configurable: false,
+    get() { return waarde; },
+    set(v) { waarde = v; treffers.push("window.__xss=" + String(v)); },
+  });
+  for (const naam of ["alert", "prompt", "confirm"]) {
+    const echt = window[naam];
+    window[naam] = function (...args) { treffers.push(naam + "(" + args.map(String).join(",") + ")"); return echt.apply(this, args); };
+  }
+  // Clicking must not leave the page, except for a javascript: link (that is what we look for).
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (a && !(a instanceof HTMLAnchorElement && a.protocol === "javascript:")) e.preventDefault();
+  }, true);
+  document.addEventListener("submit", (e) => {
+    const actie = (e.submitter && e.submitter.formAction) || e.target.action || "";
+    if (!/^\s*javascript:/i.test(actie)) e.preventDefault();
+  }, true);
+})();
+"""
+
+# Inline handlers react to synthetic events: hover and focus every element, click every link and control.
+VEEG = r"""
+async (wachten) => {
+  const slaap = (ms) => new Promise((r) => setTimeout(r, ms));
+  const doelen = document.querySelectorAll("body *");
+  for (const el of doelen) {
+    for (const soort of ["pointerover", "pointerenter", "mouseover", "mouseenter", "mousemove"]) {
+      el.dispatchEvent(new MouseEvent(soort, { bubbles: !soort.endsWith("enter"), cancelable: true, view: window }));
+    }
+    el.dispatchEvent(new FocusEvent("focus"));
+    el.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    try { el.focus({ preventScroll: true }); } catch (e) {}
+  }
+  const klik = document.querySelectorAll(
+    "article a[href], article button, article summary, article .leaflet-marker-icon, article .marker-cluster, "
+    + "article input[type=submit]"
+  );
+  for (const el of klik) { try { el.click(); } catch (e) {} }
+  await slaap(wachten);
+  // popups that appeared after the clicks get the same treatment
+  document.querySelectorAll(".leaflet-popup a, .md-tooltip2 a").forEach((el) => {
+    el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    try { el.click(); } catch (e) {}
+  });
+  return { doelen: doelen.length, geklikt: klik.length };
+}
+"""
+
+# Material's tooltips (feature content.tooltips) only open for a real pointer, so
+# everything whose tooltip text holds a '<' (a title attribute, clipped .md-ellipsis text
+# that Material copies into a title, a map marker) gets a real mouse hover. Text without
+# '<' cannot become an element, whatever Material does with it; without the feature the
+# browser shows a title as plain text.
+TOOLTIPS_AAN = r"""
+() => {
+  const config = document.getElementById("__config");
+  return (config ? JSON.parse(config.textContent).features || [] : []).includes("content.tooltips");
+}
+"""
+
+ZWEEFDOELEN = r"""
+() => {
+  const doelen = [];
+  const gezien = new Set();
+  const markup = (t) => /<[a-zA-Z!\/?]/.test(t || "");
+  document.querySelectorAll("[title], .md-ellipsis, .leaflet-marker-icon").forEach((el) => {
+    const tekst = el.getAttribute("title") || (el.classList.contains("md-ellipsis") ? el.textContent : "");
+    const soort = el.tagName + (el.closest(".md-header") ? "@kop" : el.closest(".md-nav") ? "@nav" : "") + tekst;
+    if (markup(tekst) && !gezien.has(soort)) {
+      gezien.add(soort);
+      doelen.push(el);
+    }
+  });
+  // the header last: it shows the page title only after scrolling down
+  doelen.sort((a, b) => Number(!!a.closest(".md-header")) - Number(!!b.closest(".md-header")));
+  doelen.forEach((el, i) => el.setAttribute("data-wpxss-zweef", String(i)));
+  return doelen.length;
+}
+"""
+
+ZWEEF_NAAR = r"""
+(i) => {
+  const el = document.querySelector(`[data-wpxss-zweef="${i}"]`);
+  if (!el) return null;
+  // "instant": Material scrolls smoothly, and a pointer that stands still while the page
+  // scrolls under it does not enter anything
+  if (el.closest(".md-header")) window.scrollTo({ top: 600, behavior: "instant" });
+  else el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+  const r = el.getBoundingClientRect();
+  return r.width && r.height ? [r.x + Math.min(r.width / 2, 40), r.y + r.height / 2] : null;
+}
+"""
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        if "/assets/" in self.path:  # let the browser keep Material and Leaflet between pages
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # the browser closing a connection early (aborted page) is not our business
+
+
+def serveer(map_: Path) -> http.server.ThreadingHTTPServer:
+    server = _Server(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(map_)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def adres_van(server: http.server.ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def adressen(xss: Xss):
+    servers = {editie: serveer(site) for editie, site in xss.sites.items()}
+    yield {editie: adres_van(server) for editie, server in servers.items()}
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+OVERZICHTEN = ("", "voorzieningen/", "organisaties/", "methodieken/", "werkinstructies/", "onderhoud/", "kaart/")
+
+
+def te_bezoeken(xss: Xss, editie: str) -> list[str]:
+    """Every record page with payloads (in the publiek edition only the ones not already seen
+    with the same template in the intern edition), every overview, one page per kind of list."""
+    site = xss.sites[editie]
+    met_payload = paginas_met_payloads(site)
+    urls = [
+        url for url, waar in xss.injectie.records.items()
+        if (editie == "intern" or (waar == "beide" and not url.startswith("voorzieningen/xss-")))
+    ]  # fmt: skip
+    urls += [u for u in OVERZICHTEN if u in met_payload]
+    for soort in ("wijken/", "themas/", "doelgroepen/"):
+        urls += [u for u in met_payload if u.startswith(soort) and u != soort][:1]
+    return list(dict.fromkeys(urls))
+
+
+def paginas_met_payloads(site: Path) -> list[str]:
+    """Every built page that shows (escaped) payload text."""
+    uit = []
+    for bestand in gebouwde_bestanden(site):
+        if bestand.suffix == ".html" and bestand.name == "index.html":
+            if toont_payload(bestand.read_text(encoding="utf-8")):
+                uit.append(url_van(site, bestand))
+    return uit
+
+
+@dataclass
+class Bezoek:
+    url: str
+    treffers: list[str] = field(default_factory=list)
+    dialogen: list[str] = field(default_factory=list)
+    buiten: list[str] = field(default_factory=list)
+    fouten: list[str] = field(default_factory=list)
+    xss: object = None
+    info: dict = field(default_factory=dict)
+
+    def problemen(self) -> list[str]:
+        uit = [f"{self.url}: dialoog {d!r} ← {payload_met_nummer(d)}" for d in self.dialogen]
+        uit += [f"{self.url}: {t} ← {payload_met_nummer(t)}" for t in self.treffers if t.startswith("window.__xss")]
+        if self.xss is not None:
+            uit.append(f"{self.url}: window.__xss = {self.xss!r}")
+        uit += [f"{self.url}: verzoek naar buiten {b}" for b in self.buiten]
+        uit += [f"{self.url}: {f}" for f in self.fouten]
+        return uit
+
+
+class Tabblad:
+    """One browser tab that visits page after page (a new tab per page costs a new process)."""
+
+    def __init__(self, pagina, wachten: int) -> None:
+        self.pagina, self.wachten = pagina, wachten
+        self.bezoek = Bezoek("")
+        self.zoeken = False
+
+    @classmethod
+    async def open(cls, context, wachten: int, lege_index: dict[str, str]) -> "Tabblad":
+        tab = cls(await context.new_page(), wachten)
+
+        async def dialoog(d) -> None:
+            tab.bezoek.dialogen.append(d.message)
+            await d.dismiss()
+
+        async def buiten(r) -> None:
+            # Images (map tiles, images in record Markdown) cannot run anything; the rest can.
+            if r.request.resource_type != "image":
+                tab.bezoek.buiten.append(f"{r.request.resource_type} {r.request.url[:120]}")
+            await r.abort()
+
+        async def zoekindex(r) -> None:
+            # Building the search index in every page costs seconds; the search has its own
+            # task. An empty index keeps Material working (an aborted one breaks its tooltips).
+            if tab.zoeken:
+                await r.continue_()
+                return
+            if r.request.url not in lege_index:
+                antwoord = await r.fetch()
+                lege_index[r.request.url] = json.dumps({"config": (await antwoord.json()).get("config", {}), "docs": []})
+            await r.fulfill(status=200, content_type="application/json", body=lege_index[r.request.url])
+
+        tab.pagina.on("dialog", dialoog)
+        await tab.pagina.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])"), buiten)  # matched in the browser
+        await tab.pagina.route("**/search/search_index.json", zoekindex)
+        return tab
+
+    async def _oogst(self) -> None:
+        try:
+            self.bezoek.treffers += await self.pagina.evaluate("Array.from(window.__xssTreffers || [])")
+            self.bezoek.xss = await self.pagina.evaluate("window.__xss")
+        except Exception as fout:  # the page navigated away: that is a finding too
+            self.bezoek.fouten.append(f"pagina niet meer te lezen na de acties ({self.pagina.url}): {fout}")
+
+    async def _doorzoek(self) -> None:
+        """Hover what Material turns into tooltips, then hover, focus and click everything."""
+        p = self.pagina
+        tooltips = await p.evaluate(TOOLTIPS_AAN)  # without the feature the browser shows a title as text
+        if tooltips:
+            await p.wait_for_timeout(250)  # Material gives clipped text a title once it is visible
+        for i in range(await p.evaluate(ZWEEFDOELEN) if tooltips else 0):
+            plek = await p.evaluate(ZWEEF_NAAR, i)
+            if plek:
+                await p.mouse.move(*plek)
+                await p.mouse.move(plek[0] + 1, plek[1])
+                await p.wait_for_timeout(300)  # Material opens one tooltip at a time, after the last one closed
+        await p.mouse.move(1, 1)
+        self.bezoek.info.update(await p.evaluate(VEEG, self.wachten))
+
+    async def bezoek_pagina(self, adres: str, url: str) -> Bezoek:
+        self.bezoek, self.zoeken = Bezoek(url), False
+        try:
+            await self.pagina.goto(f"{adres}/{url}", wait_until="load")
+            await self._doorzoek()
+            await self._oogst()
+        except Exception as fout:
+            self.bezoek.fouten.append(f"fout: {fout}")
+        return self.bezoek
+
+    async def zoek(self, adres: str, woord: str) -> list[Bezoek]:
+        self.bezoek, self.zoeken = Bezoek(f"zoeken naar {woord!r}"), True
+        zoeker, p, hrefs = self.bezoek, self.pagina, []
+        try:
+            await p.goto(f"{adres}/", wait_until="load")
+            await p.locator("label.md-search__icon, .md-search__input").first.click()
+            await p.locator(".md-search__input").fill(woord)
+            await p.locator(".md-search-result__link").first.wait_for(timeout=30000)
+            meer = p.locator(".md-search-result__more summary")
+            for i in range(await meer.count()):
+                await meer.nth(i).click()
+            zoeker.info["resultaten"] = await p.locator(".md-search-result__link").count()
+            hrefs = await p.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+            await self._doorzoek()
+            await self._oogst()
+        except Exception as fout:
+            zoeker.fouten.append(f"fout: {fout}")
+        # search.highlight: a result link carries ?h=<query>; Material marks the words in the page
+        bezoeken = [zoeker]
+        for href in hrefs[:1]:
+            doel = urljoin(f"{adres}/", href).removeprefix(f"{adres}/")
+            bezoeken.append(await self.bezoek_pagina(adres, doel))
+            self.zoeken = True
+        return bezoeken
+
+
+async def _in_de_browser(taken: list[tuple[str, str, str]], tabs: int = 3, wachten: int = 100) -> list[Bezoek]:
+    """Runs ('pagina', adres, url) and ('zoeken', adres, woord) tasks over a few tabs."""
+    from playwright.async_api import async_playwright
+
+    wachtrij: asyncio.Queue = asyncio.Queue()
+    for taak in taken:
+        wachtrij.put_nowait(taak)
+    bezoeken: list[Bezoek] = []
+
+    lege_index: dict[str, str] = {}
+
+    async def werker(context) -> None:
+        tab = await Tabblad.open(context, wachten, lege_index)
+        while not wachtrij.empty():
+            soort, adres, wat = wachtrij.get_nowait()
+            if soort == "pagina":
+                bezoeken.append(await tab.bezoek_pagina(adres, wat))
+            else:
+                bezoeken.extend(await tab.zoek(adres, wat))
+        await tab.pagina.close()
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM)
+        try:
+            context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            await context.add_init_script(VALSTRIKKEN)
+            await asyncio.gather(*(werker(context) for _ in range(min(tabs, len(taken)))))
+        finally:
+            await browser.close()
+    return bezoeken
+
+
+def test_browser_traps_work(tmp_path: Path):
+    """A payload that does run is caught: the traps, the dialog handler, the sweep, the hover."""
+    assert CHROMIUM, "chromium ontbreekt: installeer het Debian-pakket 'chromium'"
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title>'
+        '<script id="__config" type="application/json">{"features": ["content.tooltips"]}</script>'
+        '<article><a href="javascript:window.__xss=1">a</a>'
+        '<span onmouseover="alert(2)">b</span><img src=x onerror="prompt(3)">'
+        '<p title="&lt;b&gt;" onmouseenter="if (event.isTrusted) alert(4)">echt zweven</p></article>',
+        encoding="utf-8",
+    )
+    server = serveer(tmp_path)
+    try:
+        (bezoek,) = asyncio.run(_in_de_browser([("pagina", adres_van(server), "")]))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert sorted(bezoek.dialogen) == ["2", "3", "4"], bezoek
+    assert "window.__xss=1" in bezoek.treffers and bezoek.xss == 1, bezoek
+
+
+@pytest.mark.parametrize("editie", ["intern", "publiek"])
+def test_no_payload_runs_in_the_browser(xss: Xss, adressen, editie: str):
+    assert CHROMIUM, "chromium ontbreekt: installeer het Debian-pakket 'chromium'"
+    urls = te_bezoeken(xss, editie)
+    taken = [("pagina", adressen[editie], url) for url in urls]
+    if editie == "intern":
+        taken = [("zoeken", adressen[editie], "onerror")] + taken
+    bezoeken = asyncio.run(_in_de_browser(taken))
+    problemen = [p for b in bezoeken for p in b.problemen()]
+    assert not problemen, rapport(problemen, f"payloads die in de browser draaien ({editie}, {len(bezoeken)} bezoeken)", 60)
+    zoekers = [b for b in bezoeken if b.url.startswith("zoeken")]
+    assert all(b.info.get("resultaten") for b in zoekers), [(b.url, b.info) for b in zoekers]
