@@ -133,7 +133,7 @@ def test_reversed_opening_hours(project_kopie: Path):
     )
     uit = wijkportaal("validate", "data", cwd=project_kopie)
     assert uit.code == 1
-    (melding,) = [m for m in meldingen(uit.regels) if "meubeldepot.yml" in m["pad"]]
+    (melding,) = [m for m in meldingen(uit.regels) if "meubeldepot.yml" in m["pad"] and m["niveau"] == "fout"]
     assert "17:00" in melding["bericht"] and "09:00" in melding["bericht"]
     regels = pad.read_text(encoding="utf-8").splitlines()
     assert "van:" in regels[int(melding["regel"]) - 1] or "tot:" in regels[int(melding["regel"]) - 1]
