@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import inhoud, mkdocs, pagina
+from conftest import PROJECT, inhoud, mkdocs, pagina
 from wijkportaal.opmaak import Opmaak, datum
 
-SITE_EXTENSIES = yaml.safe_load(
-    "[abbr, admonition, attr_list, def_list, footnotes, tables, {toc: {permalink: true}}, pymdownx.details, pymdownx.superfences]"
-)
+# The extensions the site really uses, so that every test here sees what a build sees.
+SITE_EXTENSIES = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 
 
 def opmaak() -> Opmaak:
@@ -42,6 +44,63 @@ def test_raw_html_is_shown_as_text():
     html = opmaak().markdown('Hallo <script>alert(1)</script> en <b onclick="x()">vet</b>')
     assert "<script" not in html and "<b " not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# Places in a field where raw HTML must stay text as much as in a plain paragraph. The
+# indented ones, and the ones after stray backticks, are where the old regex-based escaping
+# guessed "code" and let raw HTML through.
+PLEKKEN = {
+    "alinea": "{html}\n",
+    "vervolg van een lijstpunt": "- punt\n\n{ingesprongen}\n",
+    "admonition": "!!! note\n{ingesprongen}\n",
+    "inklapbaar blok": '??? note "Meer"\n{ingesprongen}\n',
+    "na een ingesprongen regel": "Tekst\n\n    ingesprongen\n\n{html}\n",
+    "tussen losse backticks": "Een ` hier.\n\n{html}\n\nEn ` daar.\n",
+    "na een losse backtick": "`a` en een losse ` hier.\n\n{html} en `c`\n",
+}
+RAUWE_HTML = {
+    "<b>x</b>": ("&lt;b&gt;x&lt;/b&gt;", "<b>"),
+    "<!-- opmerking -->": ("&lt;!-- opmerking --&gt;", "<!--"),
+    "<script>alert(1)</script>": ("&lt;script&gt;alert(1)&lt;/script&gt;", "<script"),
+    '<div markdown="1">\n*binnen*\n</div>': ('&lt;div markdown="1"&gt;', "<div markdown"),
+}
+
+
+@pytest.mark.parametrize("plek", PLEKKEN)
+@pytest.mark.parametrize("rauw", RAUWE_HTML)
+def test_raw_html_is_text_everywhere_in_a_field(plek: str, rauw: str):
+    tekst = PLEKKEN[plek].format(html=rauw, ingesprongen=textwrap.indent(rauw, "    "))
+    html = opmaak().markdown(tekst)
+    als_tekst, als_element = RAUWE_HTML[rauw]
+    assert als_tekst in html, html
+    assert als_element not in html, html
+
+
+CODE = {
+    "backticks in een zin": "Gebruik `<b>` niet.",
+    "dubbele backticks": "Gebruik ``<b>` en `<i>`` niet.",
+    "``` blok": "```\n<b>\n```\n",
+    "```html blok": "```html\n<b>\n```\n",
+    "~~~ blok": "~~~\n<b>\n~~~\n",
+    "ingesprongen blok": "Voorbeeld:\n\n    <b>\n",
+    "blok in een lijstpunt": "- punt\n\n    ```\n    <b>\n    ```\n",
+    "blok in een admonition": "!!! note\n    ~~~\n    <b>\n    ~~~\n",
+}
+
+
+@pytest.mark.parametrize("soort", CODE)
+def test_code_is_escaped_exactly_once(soort: str):
+    html = opmaak().markdown(CODE[soort])
+    assert "<code" in html, html
+    zonder_kleuren = re.sub(r"</?span\b[^>]*>", "", html)  # Pygments wraps each token in a span
+    assert "&lt;b&gt;" in zonder_kleuren, html
+    assert "&amp;lt;" not in html and "<b>" not in html, html
+
+
+def test_entities_and_autolinks_work_as_in_markdown():
+    html = opmaak().markdown("Zorg &amp; Welzijn, &lt;b&gt; blijft tekst. Zie <https://example.org/?a=1&b=2>.")
+    assert "Zorg &amp; Welzijn" in html and "&lt;b&gt; blijft tekst" in html and "<b>" not in html
+    assert 'href="https://example.org/?a=1&amp;b=2"' in html
 
 
 def test_dangerous_links_and_attributes_are_removed():

@@ -10,15 +10,15 @@ every Markdown field goes through the same two steps:
    iframe, object, form or event attributes; links only to http, https,
    mailto, tel or the site itself.
 
-Raw HTML typed into a record is escaped before Markdown sees it, so it shows
-as text instead of being interpreted.
+Raw HTML typed into a record is never interpreted: Python-Markdown's own raw HTML
+handling is switched off (see :class:`Opmaak`), so ``<b>`` is text wherever it
+stands, and code is escaped once, by Markdown, whatever its fence.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import html
 import re
 from typing import Any, Iterable
 
@@ -73,6 +73,16 @@ class Opmaak:
     ``extensies`` and ``instellingen`` are what the site configures (for MkDocs:
     ``markdown_extensions`` and ``mdx_configs``). One Markdown instance is reused
     and reset between fields, which keeps a build of thousands of records fast.
+
+    Raw HTML is text: Python-Markdown and the site's extensions let it through in two
+    places only, the ``html_block`` preprocessor (block-level HTML; md_in_html registers
+    its own under that name) and the ``html`` inline pattern (tags, comments, ``<!...>``,
+    ``<?...?>``). Both are removed, so ``<`` outside code is escaped by Markdown's serializer like any
+    other text, at any indentation, and code is escaped once by the code processors.
+    What remains stashed as HTML is made by extensions (code blocks, task-list
+    checkboxes), and the ``entity`` pattern only keeps ``&name;``/``&#N;`` entities,
+    which a browser shows as text. md_in_html's block processor only acts on what its
+    preprocessor stashed, so ``<div markdown="1">`` is text as well.
     """
 
     def __init__(self, extensies: Iterable[Any] = (), instellingen: dict[str, dict] | None = None) -> None:
@@ -80,20 +90,17 @@ class Opmaak:
         gekozen = [e for e in extensies if _naam(e) not in NIET_IN_RECORDS]
         configs = {n: copy.copy(c) for n, c in instellingen.items() if n not in NIET_IN_RECORDS}
         self._md = markdown.Markdown(extensions=gekozen, extension_configs=configs, output_format="html")
+        for register, naam in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
+            if naam in register:
+                register.deregister(naam)
 
     def markdown(self, tekst: str | None) -> str:
         """Markdown → sanitized HTML. Headings start at h3 (h1 and h2 belong to the page)."""
         if not tekst or not isinstance(tekst, str):
             return ""
-        # Raw HTML is never interpreted: escape '<' outside code so it shows as text.
-        ontsnapt = _ontsnap_html(tekst)
         self._md.reset()
-        gemaakt = self._md.convert(ontsnapt)
+        gemaakt = self._md.convert(tekst)
         return schoon(_verlaag_koppen(gemaakt))
-
-    def regel(self, tekst: str | None) -> str:
-        """Plain text for one line: escaped, never interpreted."""
-        return html.escape(tekst or "")
 
 
 _KOP = re.compile(r"<(/?)h([1-6])\b")
@@ -101,24 +108,6 @@ _KOP = re.compile(r"<(/?)h([1-6])\b")
 
 def _verlaag_koppen(gemaakt: str) -> str:
     return _KOP.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", gemaakt)
-
-
-_CODE = re.compile(r"(`+)(.+?)\1|^(?: {4}|\t).*$|^```.*?^```", re.S | re.M)
-
-
-def _ontsnap_html(tekst: str) -> str:
-    """Escape '<' and '&' outside code spans/blocks so Markdown treats HTML as text."""
-    delen, vorige = [], 0
-    for m in _CODE.finditer(tekst):
-        delen.append(_ontsnap(tekst[vorige : m.start()]))
-        delen.append(m.group(0))
-        vorige = m.end()
-    delen.append(_ontsnap(tekst[vorige:]))
-    return "".join(delen)
-
-
-def _ontsnap(stuk: str) -> str:
-    return stuk.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def datum(d: dt.date | None) -> str:
