@@ -103,6 +103,33 @@ def test_entities_and_autolinks_work_as_in_markdown():
     assert 'href="https://example.org/?a=1&amp;b=2"' in html
 
 
+def test_records_cannot_set_ids_of_the_page():
+    """An id could shadow an element a script looks up (Material's #__config, the map data)."""
+    html = opmaak().markdown(
+        'Config\n{: #__config }\n\nKaart\n{: #kaartdata-wijk-1 }\n\n### Kop {: #over }\n\nNoot[^1] en nog eens[^1].\n\n[^1]: Uitleg.\n'
+    )
+    assert "__config" not in html and "kaartdata" not in html and 'id="over"' not in html, html
+    # footnotes keep the ids their links point to
+    assert re.findall(r'\bid="([^"]*)"', html) == ["fnref:1", "fnref2:1", "fn:1"], html
+    assert 'href="#fn:1"' in html and 'href="#fnref:1"' in html
+
+
+def test_sanitizer_allows_footnote_ids_only():
+    from wijkportaal.opmaak import schoon
+
+    assert schoon('<p id="__config">x</p><span id="kaartdata-a">y</span>') == "<p>x</p><span>y</span>"
+    assert schoon('<sup id="fnref:a"></sup><li id="fn:a"></li>') == '<sup id="fnref:a"></sup><li id="fn:a"></li>'
+    assert schoon('<li id="fn-a"></li>', voetnoot_scheiding="-") == '<li id="fn-a"></li>'
+    assert schoon('<li id="fn-a"></li>') == "<li></li>"
+
+
+def test_records_cannot_use_classes_of_the_site_or_theme():
+    html = opmaak().markdown("Let op\n{: .wp-melding .wp-melding--gestopt .md-banner .leaflet-top .marker-cluster .eigen }\n")
+    assert '<p class="eigen">Let op</p>' in html, html
+    html = opmaak().markdown('!!! warning "Let op"\n    Tekst.\n\n??? note "Meer"\n    Tekst.\n')
+    assert 'class="admonition warning"' in html and 'class="admonition-title"' in html and '<details class="note">' in html
+
+
 def test_dangerous_links_and_attributes_are_removed():
     html = opmaak().markdown("[klik](javascript:alert(1)) [mail](mailto:a@b.nl) ![x](data:image/svg+xml;base64,AAAA){: onerror=alert(1) }")
     assert "javascript:" not in html

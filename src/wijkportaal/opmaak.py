@@ -8,7 +8,8 @@ every Markdown field goes through the same two steps:
    ``# Kop`` in a record cannot compete with the page title;
 2. clean the result with an allow-list sanitizer (nh3): no script, style,
    iframe, object, form or event attributes; links only to http, https,
-   mailto, tel or the site itself.
+   mailto, tel or the site itself; no ids but footnote ids and no classes of
+   the site or its theme (see :func:`schoon`).
 
 Raw HTML typed into a record is never interpreted: Python-Markdown's own raw HTML
 handling is switched off (see :class:`Opmaak`), so ``<b>`` is text wherever it
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 from typing import Any, Iterable
 
 import markdown
 import nh3
+from markdown.extensions.footnotes import FootnoteExtension
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -51,16 +54,44 @@ TOEGESTANE_SCHEMAS = {"http", "https", "mailto", "tel"}
 NIET_IN_RECORDS = {"toc", "markdown.extensions.toc", "pymdownx.snippets", "meta", "markdown.extensions.meta"}
 
 
-def schoon(html_tekst: str) -> str:
-    """Keep only allow-listed tags, attributes and link schemes."""
+# Class names of the theme (Material: md-*), of the site itself (wp-*) and of the maps
+# (Leaflet, MarkerCluster): with them a record could look like a notice of the site or lay
+# itself over the page.
+VERBODEN_KLASSEN = re.compile(r"(?:md|wp|leaflet)-|marker-cluster", re.I)
+
+
+def schoon(html_tekst: str, voetnoot_scheiding: str = ":") -> str:
+    """Keep only allow-listed tags, attributes and link schemes.
+
+    Ids are limited to the ones the footnotes extension makes (``fn:1``, ``fnref:1``,
+    ``fnref2:1``; ``voetnoot_scheiding`` is its SEPARATOR): any other id could shadow an
+    element of the page that a script looks up by id (Material's ``#__config``, the map
+    data ``#kaartdata-...``). Classes of the site and its theme are dropped.
+    """
     return nh3.clean(
         html_tekst,
         tags=TOEGESTANE_TAGS,
         attributes=TOEGESTANE_ATTRIBUTEN,
+        attribute_filter=_attribuutfilter(voetnoot_scheiding),
         url_schemes=TOEGESTANE_SCHEMAS,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+@functools.lru_cache(maxsize=None)
+def _attribuutfilter(voetnoot_scheiding: str):
+    voetnoot_id = re.compile(rf"fn(?:ref\d*)?{re.escape(voetnoot_scheiding)}.")
+
+    def filter_(tag: str, attribuut: str, waarde: str) -> str | None:
+        if attribuut == "id":
+            return waarde if voetnoot_id.match(waarde) else None
+        if attribuut == "class":
+            klassen = [k for k in waarde.split() if not VERBODEN_KLASSEN.match(k)]
+            return " ".join(klassen) or None
+        return waarde
+
+    return filter_
 
 
 def _naam(extensie: Any) -> str:
@@ -93,6 +124,10 @@ class Opmaak:
         for register, naam in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
             if naam in register:
                 register.deregister(naam)
+        self._voetnoot_scheiding = next(
+            (e.getConfig("SEPARATOR") for e in self._md.registeredExtensions if isinstance(e, FootnoteExtension)),
+            ":",
+        )
 
     def markdown(self, tekst: str | None) -> str:
         """Markdown → sanitized HTML. Headings start at h3 (h1 and h2 belong to the page)."""
@@ -100,7 +135,7 @@ class Opmaak:
             return ""
         self._md.reset()
         gemaakt = self._md.convert(tekst)
-        return schoon(_verlaag_koppen(gemaakt))
+        return schoon(_verlaag_koppen(gemaakt), self._voetnoot_scheiding)
 
 
 _KOP = re.compile(r"<(/?)h([1-6])\b")
