@@ -69,7 +69,7 @@ def test_validate_reports_exactly_ten_errors(met_tien_fouten: Path):
     fouten = [m for m in meldingen(uit.regels) if m["niveau"] == "fout"]
     assert len(fouten) == 10, uit.uitvoer
     assert all(m["pad"] == BESTAND for m in fouten)
-    assert uit.regels[-1] == "Gevonden: 10 fouten."
+    assert uit.regels[-1] == "Gevonden: 10 fouten in 1 bestand."
 
 
 def test_validate_one_file_shows_only_that_file(met_tien_fouten: Path):
@@ -143,3 +143,105 @@ def test_missing_path_exit_code(project_kopie: Path):
     uit = wijkportaal("validate", "bestaat-niet", cwd=project_kopie)
     assert uit.code == 2
     assert "bestaat niet" in uit.uitvoer
+
+
+# -- messages a partner got stuck on (checked in-process: the CLI's main() is called directly) --
+
+
+def valideer_in_proces(project: Path, capsys, monkeypatch, *paden: str) -> tuple[int, list[str]]:
+    from wijkportaal.cli import main
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("WIJKPORTAAL_VANDAAG", "2026-11-23")
+    code = main(["validate", *paden])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def vervang(pad: Path, oud: str, nieuw: str) -> None:
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst, f"{oud!r} staat niet in {pad}"
+    pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("nummer", ["0537654321", "14053", "053 123 45 67"])
+def test_phone_number_written_as_digits_is_accepted_as_written(project_kopie: Path, capsys, monkeypatch, nummer: str):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    with pad.open("a", encoding="utf-8") as f:
+        f.write(f"contact:\n  telefoon: {nummer}\n")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 0, regels
+    from wijkportaal.catalogus import laad_catalogus
+
+    catalogus, _ = laad_catalogus(project_kopie / "data")
+    assert catalogus.records["voorzieningen"]["meubeldepot"].contact["telefoon"] == nummer  # not octal 91... or 14053.0
+
+
+def test_bad_phone_number_says_what_to_write(project_kopie: Path, capsys, monkeypatch):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    with pad.open("a", encoding="utf-8") as f:
+        f.write("contact:\n  telefoon: bel 053-1234567\n")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = [m for m in meldingen(regels) if m["niveau"] == "fout"]
+    assert "geen geldig telefoonnummer; schrijf alleen cijfers, spaties en '-', bijvoorbeeld 053 123 45 67" in melding["bericht"]
+
+
+def test_unknown_thema_and_doelgroep_point_to_the_taxonomy(project_kopie: Path, capsys, monkeypatch):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = re.sub(r"^themas: .*$", "themas: [huisraad]", tekst, count=1, flags=re.M)
+    tekst = re.sub(r"^doelgroepen: .*$", "doelgroepen: [iedereen]", tekst, count=1, flags=re.M)
+    pad.write_text(tekst, encoding="utf-8")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    berichten = [m["bericht"] for m in meldingen(regels)]
+    thema = next(b for b in berichten if "thema 'huisraad'" in b)
+    assert "data/taxonomie.yml" in thema and "geld-en-werk" in thema
+    doelgroep = next(b for b in berichten if "doelgroep 'iedereen'" in b)
+    assert "data/taxonomie.yml" in doelgroep and "alle-inwoners" in doelgroep and "mantelzorgers" in doelgroep
+
+
+def test_misspelled_required_field_is_one_message_on_its_line(project_kopie: Path, capsys, monkeypatch):
+    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    vervang(pad, "\nsamenvatting:", "\nsamenvating:")
+    regelnummer = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if r.startswith("samenvating:"))
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    fouten = [m for m in meldingen(regels) if m["niveau"] == "fout"]
+    assert len(fouten) == 1, regels
+    assert int(fouten[0]["regel"]) == regelnummer
+    assert fouten[0]["bericht"] == "onbekend veld 'samenvating'; bedoelt u 'samenvatting'? Dat veld is verplicht"
+
+
+def test_one_file_summary_names_the_file_and_the_folder_counts_records(project_kopie: Path, capsys, monkeypatch):
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 0
+    assert regels == ["Geen problemen gevonden in data/voorzieningen/meubeldepot.yml."]
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data")
+    aantal = sum(len(list((project_kopie / "data" / s).glob("*.yml"))) for s in ("voorzieningen", "methodieken", "werkinstructies", "organisaties"))
+    assert regels == [f"Geen problemen gevonden in {aantal} records."]
+
+
+def test_wrong_typed_values_from_the_issue_are_located_errors(project_kopie: Path, capsys, monkeypatch):
+    """organisatie: [x], organisatie: {a: [1]} and toegankelijkheid: [{lift: ja}] crashed the validator."""
+    bron = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    varianten = {
+        "lijst": "organisatie: [x]",
+        "mapping": "organisatie: {a: [1]}",
+    }
+    for naam, regel in varianten.items():
+        tekst = re.sub(r"^organisatie: .*$", regel, bron.read_text(encoding="utf-8"), count=1, flags=re.M)
+        (project_kopie / f"data/voorzieningen/org-{naam}.yml").write_text(tekst.replace("naam: Meubeldepot", f"naam: Depot {naam}"), encoding="utf-8")
+    (project_kopie / "data/voorzieningen/toegankelijk.yml").write_text(
+        bron.read_text(encoding="utf-8").replace("naam: Meubeldepot", "naam: Depot toegankelijk")
+        + "locaties:\n  - naam: Depot\n    coordinaten: [52.2215, 6.8937]\n    toegankelijkheid: [{lift: ja}]\n",
+        encoding="utf-8",
+    )
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data")
+    assert code == 1
+    paden = {m["pad"] for m in meldingen(regels) if m["niveau"] == "fout"}
+    assert paden == {
+        "data/voorzieningen/org-lijst.yml", "data/voorzieningen/org-mapping.yml", "data/voorzieningen/toegankelijk.yml"
+    }, regels  # fmt: skip
+    assert any("'organisatie' moet tekst zijn, maar is een lijst" in r for r in regels), regels
+    assert any("'locaties.toegankelijkheid'" in r for r in regels), regels

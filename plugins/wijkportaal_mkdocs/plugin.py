@@ -117,7 +117,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             if not pagina.zoekbaar:
                 kop["search"] = {"exclude": True}
             inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"
-            opname = InclusionLevel.INCLUDED if pagina.is_overzicht else InclusionLevel.NOT_IN_NAV
+            opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
             self.paginas[bron] = pagina
         return files

@@ -13,50 +13,18 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from . import methodiek, organisatie, voorziening, werkinstructie
 from .gebieden import Gebieden, laad_gebieden
-from .laden import Bestand, laad_yaml
+from .laden import laad_yaml
 from .problemen import Problemen
 from .record import Controle, Record
 from .schema import controleer_schema
+from .soorten import SOORTEN, Soort
 from .taxonomie import Taxonomie, laad_taxonomie
 
 
-@dataclass(frozen=True)
-class Soort:
-    """One record kind: its folder, model, schema and checks."""
-
-    map: str
-    enkelvoud: str
-    titel: str
-    klasse: type[Record]
-    schema: dict
-    controleer: Callable[[Record, Controle], None]
-
-
-SOORTEN: dict[str, Soort] = {
-    "voorzieningen": Soort(
-        "voorzieningen", "voorziening", "Voorzieningen", voorziening.Voorziening, voorziening.SCHEMA, voorziening.controleer
-    ),
-    "methodieken": Soort(
-        "methodieken", "methodiek", "Methodieken", methodiek.Methodiek, methodiek.SCHEMA, methodiek.controleer
-    ),
-    "werkinstructies": Soort(
-        "werkinstructies",
-        "werkinstructie",
-        "Werkinstructies",
-        werkinstructie.Werkinstructie,
-        werkinstructie.SCHEMA,
-        werkinstructie.controleer,
-    ),
-    "organisaties": Soort(
-        "organisaties", "organisatie", "Organisaties", organisatie.Organisatie, organisatie.SCHEMA, organisatie.controleer
-    ),
-}
-
-EDITIES = ("intern", "publiek")
 VEROUDERD_NA_DAGEN = 365
 
 
@@ -95,6 +63,9 @@ class Catalogus:
     def soort_alle(self, soort: str) -> list[Record]:
         """Every record of one kind in this edition, also the ones that no longer exist (they keep a page)."""
         return sorted(self.records.get(soort, {}).values(), key=lambda r: sorteersleutel(r.naam))
+
+    def aantal_records(self) -> int:
+        return sum(len(r) for r in self.records.values())
 
     def is_verouderd(self, record: Record) -> bool:
         return record.verouderd(self.vandaag, self.verouderd_na_dagen)
@@ -165,33 +136,39 @@ class Catalogus:
         return hier, stedelijk
 
 
-def _laad_soort(data: Path, soort: Soort, problemen: Problemen) -> list[Record]:
+def _recordbestanden(data: Path, soort: Soort, problemen: Problemen) -> list[Path]:
+    """The record files of one kind, sorted; wrong extensions are reported."""
     map_ = data / soort.map
-    records: list[Record] = []
     if not map_.is_dir():
-        return records
+        return []
+    paden = []
     for pad in sorted(map_.iterdir()):
         if pad.suffix == ".yaml":
             problemen.fout(pad, None, "gebruik de extensie .yml (niet .yaml)")
-            continue
-        if pad.suffix != ".yml" or pad.name.startswith("."):
-            continue
-        bestand = laad_yaml(pad, problemen)
-        if bestand is None:
-            continue
-        if not isinstance(bestand.data, dict):
-            problemen.fout(pad, bestand.plek(()), f"een {soort.enkelvoud} moet een groep velden zijn (veld: waarde)")
-            continue
-        controleer_schema(bestand, soort.schema, problemen)
-        records.append(soort.klasse(id=pad.stem, bestand=bestand, data=bestand.data))
-    return records
+        elif pad.suffix == ".yml" and not pad.name.startswith("."):
+            paden.append(pad)
+    return paden
+
+
+def _laad_record(pad: Path, soort: Soort, problemen: Problemen) -> Record | None:
+    """One record from its file, holding only the validated part of it (see schema.py)."""
+    bestand = laad_yaml(pad, problemen)
+    if bestand is None:
+        return None
+    if not isinstance(bestand.data, dict):
+        problemen.fout(pad, bestand.plek(()), f"een {soort.enkelvoud} moet een groep velden zijn (veld: waarde)")
+        return None
+    geldig = controleer_schema(bestand, soort.schema, problemen, soort.validator)
+    return soort.klasse(id=pad.stem, bestand=bestand, data=geldig)
 
 
 def _dubbele_voorzieningen(voorzieningen: list[Record], problemen: Problemen) -> None:
     """Two voorzieningen with the same naam and organisatie: an error on each, naming the other."""
-    groepen: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    groepen: dict[tuple[str, str], list[voorziening.Voorziening]] = defaultdict(list)
     for v in voorzieningen:
-        groepen[(sorteersleutel(v.naam), v.data.get("organisatie") or "")].append(v)
+        assert isinstance(v, voorziening.Voorziening)
+        if "naam" in v.data and v.organisatie:
+            groepen[(sorteersleutel(v.naam), v.organisatie)].append(v)
     for groep in groepen.values():
         if len(groep) < 2:
             continue
@@ -247,8 +224,14 @@ def laad_catalogus(
         return Catalogus(Taxonomie(), Gebieden(), vandaag or vandaag_uit_omgeving(), editie), problemen
     taxonomie = laad_taxonomie(data / "taxonomie.yml", problemen)
     gebieden = laad_gebieden(data / "gebieden", problemen)
-    per_soort = {naam: _laad_soort(data, soort, problemen) for naam, soort in SOORTEN.items()}
-    ids = {naam: {r.id for r in records} for naam, records in per_soort.items()}
+    paden = {naam: _recordbestanden(data, soort, problemen) for naam, soort in SOORTEN.items()}
+    per_soort = {
+        naam: [r for r in (_laad_record(p, SOORTEN[naam], problemen) for p in lijst) if r is not None]
+        for naam, lijst in paden.items()
+    }
+    # Every file counts as existing, also one that could not be read: a mistake in
+    # one file must not turn references to it into errors in other files.
+    ids = {naam: {p.stem for p in lijst} for naam, lijst in paden.items()}
     controle = Controle(taxonomie=taxonomie, gebieden=gebieden, ids=ids, problemen=problemen)
     for naam, records in per_soort.items():
         for record in records:
@@ -262,8 +245,3 @@ def laad_catalogus(
     _plaats_locaties(catalogus)
     _terugverwijzingen(catalogus)
     return catalogus, problemen
-
-
-def laad_bestanden(paden: list[Path], problemen: Problemen) -> list[Bestand]:
-    """Load loose files (used by the command line for single-file checks)."""
-    return [b for b in (laad_yaml(p, problemen) for p in paden) if b is not None]

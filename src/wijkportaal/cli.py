@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 from . import schema as s
-from .catalogus import SOORTEN, laad_catalogus
+from .catalogus import laad_catalogus
 from .gebieden import STADSDELEN_SCHEMA
+from .problemen import Plek, Problemen
+from .soorten import SOORTEN
 from .taxonomie import SCHEMA as TAXONOMIE_SCHEMA
 
 
@@ -35,6 +37,7 @@ def _zoek_datamap(pad: Path) -> Path | None:
 
 
 def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
+    """Check the data (or single files in it); print each problem and a summary. 0 = no errors."""
     doelen = [Path(p) for p in paden] or [Path("data")]
     for doel in doelen:
         if not doel.exists():
@@ -47,25 +50,24 @@ def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
     alleen = {d.resolve() for d in doelen if d.is_file()}
     totaal_fouten = 0
     for datamap in sorted(datamappen):
-        _, problemen = laad_catalogus(datamap, vandaag=vandaag, basis=Path.cwd())
-        getoond = [
-            p for p in problemen if not alleen or Path(p.pad).resolve() in alleen
-        ]
+        # Single files are checked in the context of all data (references, duplicates),
+        # but only their own problems are shown.
+        catalogus, alle = laad_catalogus(datamap, vandaag=vandaag, basis=Path.cwd())
+        getoond = Problemen()
+        for p in alle:
+            if not alleen or Path(p.pad).resolve() in alleen:
+                getoond.voeg_toe(p.pad, Plek(p.regel, p.kolom), p.niveau, p.bericht)
         for probleem in getoond:
             print(probleem)
-        fouten = sum(1 for p in getoond if p.niveau.value == "fout")
-        totaal_fouten += fouten
-        if not getoond:
-            aantal = len(list(datamap.glob("*/*.yml")))
-            print(f"Geen problemen gevonden in {aantal} records.")
+        totaal_fouten += len(getoond.fouten)
+        if len(getoond):
+            print(f"Gevonden: {getoond.samenvatting()}")
+        elif alleen:
+            namen = ", ".join(sorted(Path(p).as_posix() for p in paden if Path(p).is_file()))
+            print(f"Geen problemen gevonden in {namen}.")
         else:
-            waarschuwingen = len(getoond) - fouten
-            delen = []
-            if fouten:
-                delen.append(f"{fouten} {'fout' if fouten == 1 else 'fouten'}")
-            if waarschuwingen:
-                delen.append(f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
-            print(f"Gevonden: {' en '.join(delen)}.")
+            aantal = catalogus.aantal_records()
+            print(f"Geen problemen gevonden in {aantal} {'record' if aantal == 1 else 'records'}.")
     return 1 if totaal_fouten else 0
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from . import schema as s
 from .laden import laad_yaml
-from .problemen import Problemen
-from .record import id_veld
+from .problemen import Plek, Problemen
 
 ATTRIBUTIE = "Bron gebiedsgrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2023 (wijken) en 2024 (buurten)"
 
@@ -36,7 +35,7 @@ STADSDELEN_SCHEMA = {
         "stadsdelen": {
             "type": "object",
             "description": "Stadsdelen per id.",
-            "propertyNames": id_veld("Id van het stadsdeel."),
+            "propertyNames": s.id_veld("Id van het stadsdeel."),
             "additionalProperties": s.mapping(
                 "Eén stadsdeel.",
                 {
@@ -53,6 +52,9 @@ STADSDELEN_SCHEMA = {
     "required": ["stadsdelen"],
     "additionalProperties": False,
 }
+
+
+_STADSDELEN_VALIDATOR = s.validator(STADSDELEN_SCHEMA)
 
 
 def _slug(tekst: str) -> str:
@@ -109,11 +111,6 @@ class Vlak:
                 return True
         return False
 
-    @property
-    def midden(self) -> tuple[float, float]:
-        x0, y0, x1, y1 = self.bbox
-        return ((y0 + y1) / 2, (x0 + x1) / 2)
-
 
 @dataclass
 class Gebied:
@@ -129,10 +126,6 @@ class Gebied:
     @property
     def slug(self) -> str:
         return _slug(self.naam)
-
-    @property
-    def url(self) -> str:
-        return f"wijken/{self.slug}/" if self.soort == "wijk" else ""
 
 
 @dataclass
@@ -207,12 +200,14 @@ def _lees_geojson(pad: Path, soort: str, problemen: Problemen) -> list[Gebied]:
     except (json.JSONDecodeError, UnicodeDecodeError) as fout:
         regel = getattr(fout, "lineno", 1)
         kolom = getattr(fout, "colno", 1)
-        from .problemen import Plek
-
         problemen.fout(pad, Plek(regel, kolom), f"geen geldige GeoJSON: {getattr(fout, 'msg', fout)}")
         return []
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        problemen.fout(pad, None, "geen GeoJSON FeatureCollection: 'features' met een lijst ontbreekt")
+        return []
     gebieden = []
-    for nummer, feature in enumerate(data.get("features", []), start=1):
+    for nummer, feature in enumerate(features, start=1):
         try:
             eigenschappen = feature["properties"]
             code = eigenschappen["statcode"]
@@ -244,15 +239,14 @@ def laad_gebieden(map_: Path, problemen: Problemen) -> Gebieden:
         if vlakken:
             gebieden.gemeente = vlakken[0].vlak
     bestand = laad_yaml(map_ / "stadsdelen.yml", problemen)
-    if bestand is not None:
-        s.controleer_schema(bestand, STADSDELEN_SCHEMA, problemen)
-        stadsdelen = bestand.data.get("stadsdelen") if isinstance(bestand.data, dict) else None
-        for id_, waarde in (stadsdelen or {}).items():
-            if not isinstance(waarde, dict):
-                continue
-            wijken = [w for w in waarde.get("wijken") or [] if isinstance(w, str)]
+    if bestand is not None and not isinstance(bestand.data, dict):
+        problemen.fout(bestand.pad, None, "stadsdelen.yml moet een groep velden zijn (stadsdelen: ...)")
+    elif bestand is not None:
+        data = s.controleer_schema(bestand, STADSDELEN_SCHEMA, problemen, _STADSDELEN_VALIDATOR)
+        for id_, waarde in data.get("stadsdelen", {}).items():
+            wijken = waarde.get("wijken", [])
             for i, wijk in enumerate(wijken):
                 if wijk not in gebieden.wijken:
                     problemen.fout(bestand.pad, bestand.plek(("stadsdelen", id_, "wijken", i)), f"onbekende wijk '{wijk}'")
-            gebieden.stadsdelen[id_] = Stadsdeel(id_, str(waarde.get("naam") or id_), wijken)
+            gebieden.stadsdelen[id_] = Stadsdeel(id_, waarde.get("naam", id_), wijken)
     return gebieden

@@ -8,12 +8,13 @@ from . import schema as s
 from .record import (
     GEDEELD_VERPLICHT,
     Controle,
+    MetDoelgroepen,
     Record,
     controleer_doelgroepen,
     controleer_gedeeld,
     gedeelde_velden,
-    id_lijst,
 )
+from .schema import id_lijst
 
 ONDERBOUWING = {
     "effectief": "bewezen effectief in onderzoek",
@@ -63,29 +64,25 @@ SCHEMA = s.record_schema(
 
 
 @dataclass
-class Methodiek(Record):
+class Methodiek(MetDoelgroepen, Record):
     SOORT = "methodieken"
     ENKELVOUD = "methodiek"
     STANDAARD_ZICHTBAARHEID = "intern"
 
     @property
     def doel(self) -> str:
-        return self._tekst("doel")
-
-    @property
-    def doelgroepen(self) -> list[str]:
-        return self._teksten("doelgroepen")
+        return self.data.get("doel", "")
 
     @property
     def onderbouwing_label(self) -> str:
-        return ONDERBOUWING_LABEL.get(self._tekst("onderbouwing"), "")
+        return ONDERBOUWING_LABEL.get(self.data.get("onderbouwing", ""), "")
 
     @property
     def bronnen(self) -> list[dict]:
-        return [b for b in self.data.get("bronnen") or [] if isinstance(b, dict) and isinstance(b.get("titel"), str)]
+        return self.data.get("bronnen", [])
 
     def zoektekst(self) -> str:
-        return " ".join([self.doel, self._tekst("werkwijze")])
+        return " ".join([self.doel, self.data.get("werkwijze", "")])
 
 
 def controleer(m: Methodiek, c: Controle) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import schema as s
-from .record import CONTACT, Controle, Record, controleer_gedeeld, gedeelde_velden
+from .record import CONTACT, Controle, MetContact, Record, controleer_gedeeld, gedeelde_velden
 
 TYPEN = {
     "welzijn": "welzijnsorganisatie",
@@ -41,26 +41,22 @@ SCHEMA = s.record_schema(
 
 
 @dataclass
-class Organisatie(Record):
+class Organisatie(MetContact, Record):
     SOORT = "organisaties"
     ENKELVOUD = "organisatie"
     STANDAARD_ZICHTBAARHEID = "publiek"
 
     @property
     def type(self) -> str:
-        return self._tekst("type")
+        return self.data.get("type", "")
 
     @property
     def type_label(self) -> str:
         return TYPEN.get(self.type, "")
 
     @property
-    def contact(self) -> dict[str, str]:
-        return self._tekstvelden("contact")
-
-    @property
     def beheerders(self) -> list[str]:
-        return [b for b in self.data.get("beheerders") or [] if isinstance(b, str)]
+        return self.data.get("beheerders", [])
 
 
 def controleer(o: Organisatie, c: Controle) -> None:

@@ -5,14 +5,13 @@ page's content, title, table of contents and URL is decided here, from the
 validated catalogue. Templates live in ``templates/`` and are autoescaped;
 Markdown fields pass through :class:`~wijkportaal.opmaak.Opmaak`.
 
-URLs are directory URLs without a leading slash (``voorzieningen/meubeldepot/``);
-links between pages are made relative so the site works under any prefix.
+URLs come from :mod:`.adressen`. A page's table of contents is read from its
+own HTML (every ``<h2 id>``), the same way for every page.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -20,13 +19,14 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import opmaak
-from .catalogus import SOORTEN, Catalogus
+from . import adressen, opmaak
+from .adressen import adres, relatief
+from .catalogus import Catalogus
 from .gebieden import Gebied
 from .kaart import SCRIPTS, STIJLEN, Kaartinstellingen, Kaartmaker, markerdata
-from .methodiek import Methodiek
 from .organisatie import Organisatie
 from .record import Record
+from .soorten import SOORTEN
 from .taxonomie import Term
 from .voorziening import DAGEN, KANAAL_LABEL, TALEN, TOEGANKELIJKHEID, Voorziening
 from .werkinstructie import Werkinstructie
@@ -41,7 +41,19 @@ class Pagina:
     html: str
     beschrijving: str = ""
     zoekbaar: bool = True
-    koppen: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title as HTML) for the page's contents
+    koppen: list[tuple[str, str]] = field(init=False)  # (anchor, title as HTML): the page's contents
+
+    def __post_init__(self) -> None:
+        self.koppen = inhoudsopgave(self.html)
+
+    @property
+    def in_navigatie(self) -> bool:
+        """Overviews are the site's navigation; record, thema and wijk pages are not."""
+        return adressen.is_overzicht(self.url)
+
+    @property
+    def bronbestand(self) -> str:
+        return adressen.bronbestand(self.url)
 
     @property
     def titel_html(self) -> str:
@@ -52,28 +64,18 @@ class Pagina:
     def beschrijving_html(self) -> str:
         return html.escape(self.beschrijving, quote=True)
 
-    @property
-    def bronbestand(self) -> str:
-        """The source path an engine with directory URLs maps to this URL."""
-        pad = self.url.rstrip("/")
-        if not pad:
-            return "index.md"
-        return f"{pad}/index.md" if self.is_overzicht else f"{pad}.md"
 
-    @property
-    def is_overzicht(self) -> bool:
-        return self.url.count("/") == 1
+def inhoudsopgave(pagina_html: str) -> list[tuple[str, str]]:
+    """The h2 sections of a rendered page, for its table of contents.
 
-
-def relatief(van: str, naar: str) -> str:
-    """Relative link from directory URL ``van`` to directory URL ``naar``."""
-    doel = naar.rstrip("/") or "."
-    pad = posixpath.relpath(doel, van.rstrip("/") or ".")
-    return "./" if pad == "." else pad + "/"
-
-
-def doelgroep_url(term_id: str) -> str:
-    return f"doelgroepen/{term_id}/"
+    Titles stay HTML (escaped text, inner tags removed): engines put them in the
+    page as they are. Record Markdown starts at h3, so only the page's own
+    sections are listed.
+    """
+    return [
+        (m.group(1), re.sub(r"<[^>]+>", "", m.group(2)).strip())
+        for m in re.finditer(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', pagina_html, re.S)
+    ]
 
 
 _omgeving: jinja2.Environment | None = None
@@ -119,7 +121,7 @@ class Paginamaker:
 
     def _kaart(self, url: str, naam: str, voorzieningen: list[Voorziening], **opties) -> Markup:
         """A map fragment for the page at ``url``, with the asset tags it needs."""
-        rijen = markerdata(voorzieningen, self._hoofdthema_label, lambda v: relatief(url, v.url))
+        rijen = markerdata(voorzieningen, self._hoofdthema_label, lambda v: relatief(url, adres(v)))
         basis = relatief(url, "")
         tags = "".join(f'<link rel="stylesheet" href="{basis}{s}">\n' for s in STIJLEN)
         tags += "".join(f'<script src="{basis}{s}"></script>\n' for s in SCRIPTS)
@@ -139,7 +141,9 @@ class Paginamaker:
         return {
             "cat": self.cat,
             "tax": self.tax,
-            "link": lambda naar: relatief(url, naar),
+            "link": lambda naar: relatief(url, naar if isinstance(naar, str) else adres(naar)),
+            "overzicht": adressen.overzicht,
+            "adressen": adressen,
             "md": lambda tekst: Markup(self.opmaak.markdown(tekst)),
             "thema": self._term_thema,
             "doelgroep": self._term_doelgroep,
@@ -173,9 +177,9 @@ class Paginamaker:
     def _gerelateerd(self, record: Record) -> list[Record]:
         return [r for r in (self.cat.zoek(ref) for ref in record.gerelateerd) if r is not None]
 
-    def _render(self, template: str, url: str, titel: str, koppen=(), beschrijving: str = "", **extra) -> Pagina:
+    def _render(self, template: str, url: str, titel: str, beschrijving: str = "", zoekbaar: bool = True, **extra) -> Pagina:
         html = _templates().get_template(template).render(self._context(url, titel=titel, **extra))
-        return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving, koppen=list(koppen))
+        return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving, zoekbaar=zoekbaar)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -188,7 +192,7 @@ class Paginamaker:
     def overzichten(self) -> Iterator[Pagina]:
         cat = self.cat
         yield self._render(
-            "overzicht_voorzieningen.html", "voorzieningen/", "Voorzieningen",
+            "overzicht_voorzieningen.html", adressen.overzicht("voorzieningen"), "Voorzieningen",
             beschrijving="Alle voorzieningen van de sociale kaart van Enschede.",
             records=cat.voorzieningen,
         )  # fmt: skip
@@ -196,13 +200,13 @@ class Paginamaker:
             yield from self._kennisportaal()
             yield self.onderhoudspagina()
         yield self._render(
-            "overzicht_organisaties.html", "organisaties/", "Organisaties",
+            "overzicht_organisaties.html", adressen.overzicht("organisaties"), "Organisaties",
             beschrijving="Organisaties op de sociale kaart van Enschede.",
             records=cat.organisaties,
         )  # fmt: skip
         yield from self._taxonomie()
         yield self.kaartpagina()
-        yield self._render("overzicht_wijken.html", "wijken/", "Wijken", stadsdelen=self._stadsdelen())
+        yield self._render("overzicht_wijken.html", adressen.WIJKEN, "Wijken", stadsdelen=self._stadsdelen())
         for wijk in sorted(cat.gebieden.wijken.values(), key=lambda g: g.code):
             yield self.wijkpagina(wijk)
 
@@ -211,11 +215,11 @@ class Paginamaker:
         voorzieningen = [v for v in self.cat.voorzieningen if any(l.coordinaten for l in v.locaties)]
         wijken = sorted(self.cat.gebieden.wijken.values(), key=lambda g: g.code)
         kaart = self._kaart(
-            "kaart/", "overzicht", voorzieningen, wijken=wijken, hoogte="34rem",
+            adressen.KAART, "overzicht", voorzieningen, wijken=wijken, hoogte="34rem",
             omschrijving="Kaart van Enschede met alle voorzieningen", lijst_anker="plaatsen",
         )  # fmt: skip
         return self._render(
-            "kaart.html", "kaart/", "Kaart", kaart=kaart, plaatsen=self._plaatsen(voorzieningen),
+            "kaart.html", adressen.KAART, "Kaart", kaart=kaart, plaatsen=self._plaatsen(voorzieningen),
             beschrijving="Kaart van Enschede met de plekken waar u hulp vindt.",
         )  # fmt: skip
 
@@ -224,7 +228,7 @@ class Paginamaker:
         from .onderhoud import onderhoudslijsten
 
         return self._render(
-            "onderhoud.html", "onderhoud/", "Onderhoud",
+            "onderhoud.html", adressen.ONDERHOUD, "Onderhoud",
             lijsten=onderhoudslijsten(self.cat, binnen=binnen), binnen=binnen, dagen=self.cat.verouderd_na_dagen,
         )  # fmt: skip
 
@@ -232,7 +236,7 @@ class Paginamaker:
         """Overviews for staff only: methodieken and werkinstructies."""
         cat = self.cat
         yield self._render(
-            "overzicht_methodieken.html", "methodieken/", "Methodieken",
+            "overzicht_methodieken.html", adressen.overzicht("methodieken"), "Methodieken",
             beschrijving="Methodieken en werkwijzen van de Wijkteams Enschede.",
             records=cat.methodieken,
         )  # fmt: skip
@@ -240,27 +244,27 @@ class Paginamaker:
         for w in cat.werkinstructies:
             per_proces.setdefault(w.proces, []).append(w)
         yield self._render(
-            "overzicht_werkinstructies.html", "werkinstructies/", "Werkinstructies",
+            "overzicht_werkinstructies.html", adressen.overzicht("werkinstructies"), "Werkinstructies",
             beschrijving="Werkinstructies voor medewerkers van de Wijkteams Enschede.",
             per_proces=[(self.tax.processen.get(p), per_proces[p]) for p in sorted(per_proces)],
         )  # fmt: skip
 
     def _taxonomie(self) -> Iterator[Pagina]:
         cat = self.cat
-        yield self._render("overzicht_themas.html", "themas/", "Thema's", hoofdthemas=self.tax.hoofdthemas)
+        yield self._render("overzicht_themas.html", adressen.THEMAS, "Thema's", hoofdthemas=self.tax.hoofdthemas)
         for term in self.tax.themas.values():
             yield self._render(
-                "thema.html", term.url, term.label,
+                "thema.html", adres(term), term.label,
                 beschrijving=f"Hulp en informatie over {term.label.lower()} in Enschede.",
                 term=term, records=cat.met_thema(term.id),
             )  # fmt: skip
         yield self._render(
-            "overzicht_doelgroepen.html", "doelgroepen/", "Doelgroepen",
+            "overzicht_doelgroepen.html", adressen.DOELGROEPEN, "Doelgroepen",
             doelgroepen=[(t, len(cat.met_doelgroep(t.id))) for t in self.tax.doelgroepen.values()],
         )  # fmt: skip
         for term in self.tax.doelgroepen.values():
             yield self._render(
-                "doelgroep.html", doelgroep_url(term.id), term.label,
+                "doelgroep.html", adres(term), term.label,
                 term=term, records=cat.met_doelgroep(term.id),
             )  # fmt: skip
 
@@ -287,47 +291,34 @@ class Paginamaker:
         volgorde = [t.id for t in self.tax.hoofdthemas] + ["overig"]
         groepen = [(self.tax.themas.get(t), per_thema[t]) for t in volgorde if t in per_thema]
         stadsdeel = self.cat.gebieden.stadsdeel_van(wijk.code)
-        koppen = [(f"thema-{(t.id if t else 'overig')}", html.escape(t.label) if t else "Overig") for t, _ in groepen]
-        koppen.append(("stedelijk", "Voor heel Enschede"))
         buurten = sorted(self.cat.gebieden.buurten_van(wijk.code), key=lambda b: b.naam)
         op_kaart = [v for v in hier if any(l.wijkcode == wijk.code for l in v.locaties)]
         kaart = self._kaart(
-            wijk.url, "wijk", op_kaart, wijken=[wijk], buurten=buurten,
+            adres(wijk), "wijk", op_kaart, wijken=[wijk], buurten=buurten,
             omschrijving=f"Kaart van de wijk {wijk.naam} met de voorzieningen", lijst_anker="plaatsen",
         )  # fmt: skip
-        koppen.insert(0, ("plaatsen", "Op de kaart"))
         return self._render(
-            "wijk.html", wijk.url, f"Wijk {wijk.naam}", kaart=kaart, plaatsen=self._plaatsen(op_kaart, wijk.code),
+            "wijk.html", adres(wijk), f"Wijk {wijk.naam}", kaart=kaart, plaatsen=self._plaatsen(op_kaart, wijk.code),
             beschrijving=f"Voorzieningen in de wijk {wijk.naam} in Enschede.",
-            koppen=koppen, wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
+            wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
             stadsdeel=stadsdeel, buurten=buurten,
         )  # fmt: skip
 
     def recordpagina(self, record: Record) -> Pagina:
-        template = {
-            Voorziening: "voorziening.html",
-            Methodiek: "methodiek.html",
-            Werkinstructie: "werkinstructie.html",
-            Organisatie: "organisatie.html",
-        }[type(record)]
+        url = adres(record)
         extra: dict = {}
         if isinstance(record, Voorziening) and any(l.coordinaten for l in record.locaties):
             extra["kaart"] = self._kaart(
-                record.url, "voorziening", [record], hoogte="16rem", zoom=14,
+                url, "voorziening", [record], hoogte="16rem", zoom=14,
                 omschrijving=f"Kaart met de locaties van {record.naam}", lijst_anker="locaties",
             )  # fmt: skip
         if isinstance(record, Organisatie):
             extra["aanbod"] = self.cat.van_organisatie(record.id)
             extra["beheerd"] = [r for r in self.cat.alle() if r.beheerder == record.id and r is not record]
-        html = _templates().get_template(template).render(self._context(record.url, r=record, titel=record.naam, **extra))
-        return Pagina(
-            url=record.url,
-            titel=record.naam,
-            html=html,
-            beschrijving=record.samenvatting,
-            zoekbaar=not record.bestaat_niet_meer(self.cat.vandaag),
-            koppen=_koppen_uit(html),
-        )
+        return self._render(
+            SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting,
+            zoekbaar=not record.bestaat_niet_meer(self.cat.vandaag), r=record, **extra,
+        )  # fmt: skip
 
 
 def _openingstijden(locatie) -> list[tuple[str, list[str]]]:
@@ -335,21 +326,8 @@ def _openingstijden(locatie) -> list[tuple[str, list[str]]]:
     per_dag: dict[str, list[str]] = {}
     for regel in locatie.openingstijden:
         van, tot = regel.get("van"), regel.get("tot")
-        if not (isinstance(van, str) and isinstance(tot, str)):
+        if not (van and tot):
             continue
-        for dag in regel.get("dagen") or []:
-            if dag in DAGEN:
-                per_dag.setdefault(dag, []).append(f"{van}–{tot}")
+        for dag in regel.get("dagen", []):
+            per_dag.setdefault(dag, []).append(f"{van}–{tot}")
     return [(DAGEN[d], sorted(per_dag[d])) for d in DAGEN if d in per_dag]
-
-
-def _koppen_uit(html: str) -> list[tuple[str, str]]:
-    """The h2 sections of a rendered record page, for the table of contents.
-
-    Titles stay HTML (escaped text, inner tags removed): engines put them in
-    the page as they are.
-    """
-    return [
-        (m.group(1), re.sub(r"<[^>]+>", "", m.group(2)).strip())
-        for m in re.finditer(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', html, re.S)
-    ]

@@ -2,7 +2,12 @@
 
 The four kinds (voorziening, methodiek, werkinstructie, organisatie) each live in
 their own module and build on :class:`Record`, :func:`gedeelde_velden` and
-:func:`controleer_gedeeld`.
+:func:`controleer_gedeeld`; :mod:`.soorten` lists them.
+
+A record holds the *validated part* of its file (see :mod:`.schema`): every value
+present fits its schema node, only required fields may be missing. So the
+accessors below read values without re-checking their types, and give a
+default where a field is absent.
 """
 
 from __future__ import annotations
@@ -10,20 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from . import schema as s
-from .laden import Bestand
+from .laden import Bestand, Pad
 from .problemen import Problemen
+from .schema import ID_PATROON, id_lijst, id_veld
 
 if TYPE_CHECKING:
     from .gebieden import Gebieden
     from .taxonomie import Taxonomie
 
-ID_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SOORTEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
-REF_PATROON = r"^(voorzieningen|methodieken|werkinstructies|organisaties)/[a-z0-9]+(-[a-z0-9]+)*$"
+# The kinds of record, by folder. The registry in soorten.py maps each to its module.
+SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
+REF_PATROON = rf"^({'|'.join(SOORTNAMEN)})/[a-z0-9]+(-[a-z0-9]+)*$"
 
 HET_WOORDEN = {"thema", "proces", "wettelijk kader", "gebied"}  # 'onbekend thema', not 'onbekende thema'
 
@@ -37,26 +43,16 @@ ZICHTBAARHEID = {
     "intern": "alleen in het interne portaal voor medewerkers",
 }
 
-
-def id_veld(beschrijving: str = "Vaste sleutel van het record; moet gelijk zijn aan de bestandsnaam zonder .yml.") -> dict:
-    return s.tekst(
-        beschrijving,
-        pattern=ID_PATROON,
-        **{"x-foutmelding": "geen geldige id: alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'meubeldepot')"},
-    )
-
-
-def id_lijst(beschrijving: str, **extra: Any) -> dict:
-    return s.lijst(beschrijving, id_veld("Een id uit de taxonomie."), uniqueItems=True, **extra)
-
-
 CONTACT = s.mapping(
     "Contactgegevens. Vul alleen in wat de organisatie zelf publiceert; verzin niets.",
     {
         "telefoon": s.tekst(
-            "Telefoonnummer, bijvoorbeeld 053 123 45 67 of 0800-1234.",
+            "Telefoonnummer, bijvoorbeeld 053 123 45 67, 0800-1234 of 14053.",
             pattern=r"^\+?[0-9][0-9 ()-]{2,19}$",
-            **{"x-foutmelding": "geen geldig telefoonnummer (alleen cijfers, spaties, '-', '(' en ')')"},
+            **{
+                "x-foutmelding": "geen geldig telefoonnummer; schrijf alleen cijfers, spaties en '-', "
+                "bijvoorbeeld 053 123 45 67 of +31 53 123 45 67"
+            },
         ),
         "email": s.tekst(
             "E-mailadres.",
@@ -109,7 +105,7 @@ def gedeelde_velden(*, themas_verplicht: bool = True) -> dict[str, dict]:
                 pattern=REF_PATROON,
                 **{
                     "x-foutmelding": "geen geldige verwijzing; schrijf <soort>/<id>, bijvoorbeeld "
-                    "'methodieken/presentiebenadering' (soort: voorzieningen, methodieken, werkinstructies of organisaties)"
+                    f"'methodieken/presentiebenadering' (soort: {', '.join(SOORTNAMEN)})"
                 },
             ),
             uniqueItems=True,
@@ -126,18 +122,14 @@ def gedeelde_velden(*, themas_verplicht: bool = True) -> dict[str, dict]:
 GEDEELD_VERPLICHT = ["naam", "samenvatting", "themas", "beheer"]
 
 
-def datum_of_none(waarde: Any) -> dt.date | None:
-    if isinstance(waarde, str):
-        try:
-            return dt.date.fromisoformat(waarde)
-        except ValueError:
-            return None
-    return None
+def datum(waarde: str | None) -> dt.date | None:
+    """A validated date field (JJJJ-MM-DD) as a date; None when absent."""
+    return dt.date.fromisoformat(waarde) if waarde else None
 
 
 @dataclass
 class Record:
-    """A validated record of any kind. Kind modules subclass it."""
+    """A record of any kind, holding the validated part of its file. Kind modules subclass it."""
 
     SOORT: ClassVar[str] = ""
     ENKELVOUD: ClassVar[str] = ""
@@ -145,82 +137,66 @@ class Record:
 
     id: str
     bestand: Bestand
-    data: dict = field(repr=False)
+    data: dict
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.ref!r})"
 
     @property
     def ref(self) -> str:
         return f"{self.SOORT}/{self.id}"
 
     @property
-    def url(self) -> str:
-        return f"{self.SOORT}/{self.id}/"
-
-    def _tekst(self, veld: str) -> str:
-        waarde = self.data.get(veld)
-        return waarde if isinstance(waarde, str) else ""
-
-    def _teksten(self, veld: str) -> list[str]:
-        """A list field, keeping only its text items (the schema reports the rest)."""
-        waarde = self.data.get(veld)
-        return [x for x in waarde if isinstance(x, str)] if isinstance(waarde, list) else []
-
-    def _tekstvelden(self, veld: str) -> dict[str, str]:
-        """A mapping field, keeping only its text values."""
-        waarde = self.data.get(veld)
-        return {k: v for k, v in waarde.items() if isinstance(v, str)} if isinstance(waarde, dict) else {}
-
-    @property
     def naam(self) -> str:
-        return self._tekst("naam") or self.id
+        return self.data.get("naam") or self.id
 
     @property
     def samenvatting(self) -> str:
-        return self._tekst("samenvatting")
+        return self.data.get("samenvatting", "")
 
     @property
     def beschrijving(self) -> str:
-        return self._tekst("beschrijving")
+        return self.data.get("beschrijving", "")
 
     @property
     def themas(self) -> list[str]:
-        return self._teksten("themas")
+        return self.data.get("themas", [])
 
     @property
     def zichtbaarheid(self) -> str:
-        return self.data.get("zichtbaarheid") or self.STANDAARD_ZICHTBAARHEID
+        return self.data.get("zichtbaarheid", self.STANDAARD_ZICHTBAARHEID)
 
     @property
     def status(self) -> str:
-        return self.data.get("status") or "actief"
+        return self.data.get("status", "actief")
 
     @property
     def geldig_tot(self) -> dt.date | None:
-        return datum_of_none(self.data.get("geldig_tot"))
+        return datum(self.data.get("geldig_tot"))
 
     @property
     def beheer(self) -> dict:
-        beheer = self.data.get("beheer")
-        return beheer if isinstance(beheer, dict) else {}
+        return self.data.get("beheer", {})
 
     @property
     def beheerder(self) -> str:
-        return self.beheer.get("organisatie") or ""
+        return self.beheer.get("organisatie", "")
 
     @property
     def laatst_gecontroleerd(self) -> dt.date | None:
-        return datum_of_none(self.beheer.get("laatst_gecontroleerd"))
+        return datum(self.beheer.get("laatst_gecontroleerd"))
 
     @property
     def bron(self) -> str:
-        return self._tekst("bron")
+        return self.data.get("bron", "")
 
     @property
     def gerelateerd(self) -> list[str]:
-        return self._teksten("gerelateerd")
+        return self.data.get("gerelateerd", [])
 
     @property
     def intern(self) -> dict[str, str]:
-        return self._tekstvelden("intern")
+        return self.data.get("intern", {})
 
     def bestaat_niet_meer(self, vandaag: dt.date) -> bool:
         """Stopped, or past its geldig_tot: off every list, map, search and export."""
@@ -249,6 +225,26 @@ class Record:
         return ""
 
 
+class MetDoelgroepen:
+    """For kinds with a ``doelgroepen`` field (voorziening, methodiek)."""
+
+    data: dict
+
+    @property
+    def doelgroepen(self) -> list[str]:
+        return self.data.get("doelgroepen", [])
+
+
+class MetContact:
+    """For kinds with a ``contact`` field (voorziening, organisatie)."""
+
+    data: dict
+
+    @property
+    def contact(self) -> dict[str, str]:
+        return self.data.get("contact", {})
+
+
 @dataclass
 class Controle:
     """What a kind's checks may look at besides the record itself."""
@@ -261,13 +257,36 @@ class Controle:
     def bestaat(self, soort: str, id_: str) -> bool:
         return id_ in self.ids.get(soort, set())
 
-    def meld_onbekend(self, bestand: Bestand, pad: tuple, wat: str, waarde: str, bekend) -> None:
+    def meld_onbekend(
+        self, bestand: Bestand, pad: Pad, wat: str, waarde: str, bekend: Iterable[str], waar: str = ""
+    ) -> None:
+        """An unknown id: suggest the closest known one, or say where the valid ones are."""
+        bekend = sorted(bekend)
         bijvoeglijk = "onbekend" if wat in HET_WOORDEN else "onbekende"
         bericht = f"{bijvoeglijk} {wat} '{waarde}'"
-        beter = difflib.get_close_matches(waarde, sorted(bekend), n=1, cutoff=0.7)
+        beter = difflib.get_close_matches(waarde, bekend, n=1, cutoff=0.7)
         if beter:
             bericht += f"; bedoelt u '{beter[0]}'?"
+            if waar:
+                bericht += f" Of {waar}"
+        elif waar:
+            bericht += f"; {waar}"
         self.problemen.fout(bestand.pad, bestand.plek(pad), bericht)
+
+    def controleer_termen(self, record: Record, veld: str, wat: str, termen: dict, sectie: str) -> None:
+        """Each id in the list field ``veld`` must be a term of data/taxonomie.yml."""
+        ids = sorted(termen)
+        if len(ids) <= 16:
+            waar = f"kies uit {', '.join(ids)} (zie '{sectie}' in data/taxonomie.yml)"
+        else:
+            hoofd = [i for i in ids if getattr(termen[i], "ouder", None) is None]
+            waar = (
+                f"kies een id uit '{sectie}' in data/taxonomie.yml, bijvoorbeeld een van de hoofdthema's: "
+                + ", ".join(hoofd)
+            )
+        for i, term in enumerate(record.data.get(veld, [])):
+            if term not in termen:
+                self.meld_onbekend(record.bestand, (veld, i), wat, term, ids, waar)
 
 
 def controleer_gedeeld(record: Record, c: Controle) -> None:
@@ -277,24 +296,17 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
         c.problemen.fout(
             b.pad, None, f"bestandsnaam '{record.id}.yml' mag alleen kleine letters, cijfers en streepjes bevatten"
         )
-    if "id" in data and isinstance(data["id"], str) and data["id"] != record.id:
+    if "id" in data and data["id"] != record.id:
         c.problemen.fout(
             b.pad,
             b.plek(("id",)),
             f"id '{data['id']}' is niet gelijk aan de bestandsnaam '{record.id}.yml'; maak ze gelijk of laat 'id' weg",
         )
-    for i, thema in enumerate(data.get("themas") or [] if isinstance(data.get("themas"), list) else []):
-        if isinstance(thema, str) and thema not in c.taxonomie.themas:
-            c.meld_onbekend(b, ("themas", i), "thema", thema, c.taxonomie.themas)
-    beheer = data.get("beheer")
-    if isinstance(beheer, dict) and isinstance(beheer.get("organisatie"), str):
-        org = beheer["organisatie"]
-        if not c.bestaat("organisaties", org):
-            c.meld_onbekend(b, ("beheer", "organisatie"), "organisatie", org, c.ids.get("organisaties", set()))
-    gerelateerd = data.get("gerelateerd")
-    for i, ref in enumerate(gerelateerd if isinstance(gerelateerd, list) else []):
-        if not isinstance(ref, str) or not re.match(REF_PATROON, ref):
-            continue  # the schema reports the form
+    c.controleer_termen(record, "themas", "thema", c.taxonomie.themas, "themas")
+    org = record.beheerder
+    if org and not c.bestaat("organisaties", org):
+        c.meld_onbekend(b, ("beheer", "organisatie"), "organisatie", org, c.ids.get("organisaties", set()))
+    for i, ref in enumerate(record.gerelateerd):
         soort, id_ = ref.split("/", 1)
         if ref == record.ref:
             c.problemen.fout(b.pad, b.plek(("gerelateerd", i)), "een record kan niet naar zichzelf verwijzen")
@@ -307,7 +319,4 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
 
 
 def controleer_doelgroepen(record: Record, c: Controle) -> None:
-    doelgroepen = record.data.get("doelgroepen")
-    for i, doelgroep in enumerate(doelgroepen if isinstance(doelgroepen, list) else []):
-        if isinstance(doelgroep, str) and doelgroep not in c.taxonomie.doelgroepen:
-            c.meld_onbekend(record.bestand, ("doelgroepen", i), "doelgroep", doelgroep, c.taxonomie.doelgroepen)
+    c.controleer_termen(record, "doelgroepen", "doelgroep", c.taxonomie.doelgroepen, "doelgroepen")

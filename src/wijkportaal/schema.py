@@ -2,17 +2,22 @@
 
 Each record kind writes its schema with the builders below (so every field has a
 Dutch ``description`` that editors show as help). :func:`controleer_schema` runs
-a schema over a loaded file and turns every jsonschema error into one located
-Dutch problem, with a "did you mean" for unknown fields that look like known ones.
+a schema over a loaded file, turns every jsonschema error into one located
+Dutch problem (with a "did you mean" for unknown fields that look like known
+ones), and returns the *validated part* of the data: a copy with every value
+that broke the schema removed. Everything after this step (models, cross-checks,
+pages) only ever sees data in which each present value fits its schema node;
+only required fields may be missing. So no later code needs to re-check types.
+
 A schema node may carry ``x-foutmelding``: the message to use when a value does
 not fit that node.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -60,6 +65,21 @@ def datum(beschrijving: str) -> dict:
         "description": f"{beschrijving} Schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-03-01.",
         "x-foutmelding": "geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01",
     }
+
+
+ID_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def id_veld(beschrijving: str = "Vaste sleutel van het record; moet gelijk zijn aan de bestandsnaam zonder .yml.") -> dict:
+    return tekst(
+        beschrijving,
+        pattern=ID_PATROON,
+        **{"x-foutmelding": "geen geldige id: alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'meubeldepot')"},
+    )
+
+
+def id_lijst(beschrijving: str, **extra: Any) -> dict:
+    return lijst(beschrijving, id_veld("Een id uit de taxonomie."), uniqueItems=True, **extra)
 
 
 def record_schema(soort: str, titel: str, beschrijving: str, velden: dict, verplicht: list[str]) -> dict:
@@ -158,27 +178,124 @@ def suggestie(onbekend: str, hier: list[str], schema: dict) -> str | None:
     return beste if beste_score >= 0.8 else None
 
 
-@lru_cache(maxsize=None)
-def _validator(schema_json: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_json), format_checker=FormatChecker())
-
-
 def validator(schema: dict) -> Draft202012Validator:
-    return _validator(json.dumps(schema, sort_keys=True))
+    """A compiled validator; build it once per schema (module level), not per file."""
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
-def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen) -> bool:
-    """Check ``bestand.data`` against ``schema``; report each error. True if clean."""
-    schoon = True
-    for fout in validator(schema).iter_errors(bestand.data):
-        for pad, plek_van_sleutel, bericht in _berichten(fout, schema):
+def _types(schema: dict) -> set[str]:
+    soort = schema.get("type")
+    return {soort} if isinstance(soort, str) else set(soort or ())
+
+
+def getallen_als_tekst(data: Any, schema: dict, bestand: Bestand, pad: Pad = ()) -> Any:
+    """Where the schema expects text and YAML read a number, use the text as written.
+
+    ``telefoon: 0537654321`` is an (octal!) number to YAML and ``versie: 1.10`` is
+    1.1; partners mean the digits they typed. Returns the data with those values
+    replaced by their source text; other values are left as they are.
+    """
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return bestand.ruw.get(pad, str(data)) if "string" in _types(schema) else data
+    if isinstance(data, dict):
+        velden = schema.get("properties", {})
+        overig = schema.get("additionalProperties")
+        uit = {}
+        for sleutel, waarde in data.items():
+            sub = velden.get(sleutel, overig if isinstance(overig, dict) else None)
+            uit[sleutel] = getallen_als_tekst(waarde, sub, bestand, pad + (sleutel,)) if sub else waarde
+        return uit
+    if isinstance(data, list):
+        items = schema.get("items")
+        if isinstance(items, dict):
+            return [getallen_als_tekst(x, items, bestand, pad + (i,)) for i, x in enumerate(data)]
+    return data
+
+
+def _haal(data: Any, pad: Pad) -> Any:
+    for deel in pad:
+        data = data[deel]
+    return data
+
+
+def _verwijder(data: Any, fout) -> None:
+    """Remove from ``data`` the value that ``fout`` is about: its nearest field.
+
+    A wrong value inside a list takes the whole list field with it (list positions
+    stay as in the file); an unknown field or a bad key of a free mapping goes alone.
+    Removing a field can only make a required field missing, never a new wrong value.
+    """
+    pad = tuple(fout.absolute_path)
+    if fout.validator == "required":
+        return
+    if fout.validator == "additionalProperties":
+        bekend = fout.schema.get("properties", {}) if isinstance(fout.schema, dict) else {}
+        ouder = _haal(data, pad)
+        for sleutel in [k for k in ouder if k not in bekend]:
+            del ouder[sleutel]
+        return
+    if "propertyNames" in fout.schema_path:  # a bad key of a free mapping (taxonomy ids)
+        _haal(data, pad).pop(fout.instance, None)
+        return
+    veld = max((i for i, deel in enumerate(pad) if isinstance(deel, str)), default=None)
+    if veld is None:
+        return  # the file itself is wrong; callers check that it is a mapping first
+    _haal(data, pad[:veld]).pop(pad[veld], None)
+
+
+def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geldig: Draft202012Validator | None = None) -> dict:
+    """Check ``bestand.data`` (a mapping) against ``schema``; report each error, located.
+
+    Returns the validated part: a copy of the data with numbers-as-text restored
+    and every value that did not fit removed (see the module docstring).
+    """
+    geldig = geldig or validator(schema)
+    data = getallen_als_tekst(copy.deepcopy(bestand.data), schema, bestand)
+    fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
+    vervangen = _vervangen_verplichte_velden(fouten, schema)
+    for fout in fouten:
+        for pad, plek_van_sleutel, bericht in _berichten(fout, schema, vervangen):
             plek = bestand.sleutelplek(pad) if plek_van_sleutel else bestand.plek(pad)
             problemen.fout(bestand.pad, plek, bericht)
-            schoon = False
-    return schoon
+    for fout in sorted(fouten, key=lambda f: -len(f.absolute_path)):  # deepest first
+        try:
+            _verwijder(data, fout)
+        except (KeyError, IndexError, TypeError):
+            pass  # already removed with its parent
+    return data
 
 
-def _berichten(fout, schema: dict) -> Iterator[tuple[Pad, bool, str]]:
+def _vervangen_verplichte_velden(fouten: list, schema: dict) -> dict[tuple, str]:
+    """Unknown fields that are a misspelling of a missing required field at the same place.
+
+    ``samenvating: ...`` next to a missing ``samenvatting`` is one mistake, so it gets
+    one message (on the misspelled key). Returns {(path, unknown key): required field}.
+    """
+    ontbrekend: dict[tuple, set[str]] = {}
+    for fout in fouten:
+        if fout.validator == "required":
+            ontbrekend.setdefault(tuple(fout.absolute_path), set()).add(_ontbrekend_veld(fout))
+    vervangen: dict[tuple, str] = {}
+    for fout in fouten:
+        pad = tuple(fout.absolute_path)
+        if fout.validator != "additionalProperties" or pad not in ontbrekend:
+            continue
+        bekend = list(fout.schema.get("properties", {}))
+        for sleutel in fout.instance:
+            if sleutel in bekend:
+                continue
+            beter = suggestie(str(sleutel), bekend, schema)
+            if beter in ontbrekend[pad]:
+                vervangen[(pad, sleutel)] = beter
+    return vervangen
+
+
+def _ontbrekend_veld(fout) -> str:
+    return fout.message.split("'")[1] if "'" in fout.message else str(fout.validator_value)
+
+
+def _berichten(fout, schema: dict, vervangen: dict[tuple, str]) -> Iterator[tuple[Pad, bool, str]]:
     """Dutch message(s) for one jsonschema error: (path, point at key?, message)."""
     pad: Pad = tuple(fout.absolute_path)
     veld = veldnaam(pad)
@@ -195,28 +312,37 @@ def _berichten(fout, schema: dict) -> Iterator[tuple[Pad, bool, str]]:
             if pad:
                 bericht += f" in '{veld}'"
             beter = suggestie(str(sleutel), bekend, schema)
-            if beter:
+            if (pad, sleutel) in vervangen:
+                bericht += f"; bedoelt u '{beter}'? Dat veld is verplicht"
+            elif beter:
                 bericht += f"; bedoelt u '{beter}'?"
             else:
                 bericht += f"; toegestaan zijn: {', '.join(bekend)}"
             yield pad + (sleutel,), True, bericht
         return
     if soort == "required":
-        ontbrekend = fout.message.split("'")[1] if "'" in fout.message else str(fout.validator_value)
+        ontbrekend = _ontbrekend_veld(fout)
+        if any(p == pad and v == ontbrekend for (p, _), v in vervangen.items()):
+            return  # reported on the misspelled key
         waar = f" in '{veld}'" if pad else ""
         yield pad, bool(pad), f"verplicht veld '{ontbrekend}' ontbreekt{waar}"
         return
-    if "x-foutmelding" in sub and soort not in ("required", "additionalProperties"):
-        yield pad, False, f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}" if soort in (
-            "format",
-            "pattern",
-        ) else f"'{veld}': {sub['x-foutmelding']}"
+    if "propertyNames" in fout.schema_path:
+        sleutel = _kort(waarde)
+        uitleg = sub.get("x-foutmelding", "geen geldige naam")
+        yield pad + (waarde,), True, f"'{sleutel}' in '{veld}' is {uitleg}"
         return
     if soort == "type":
         verwacht = fout.validator_value
         verwacht = [verwacht] if isinstance(verwacht, str) else verwacht
         namen = " of ".join(_TYPEN.get(t, t) for t in verwacht)
         yield pad, False, f"'{veld}' moet {namen} zijn, maar is {_soort_waarde(waarde)}"
+        return
+    if "x-foutmelding" in sub:
+        yield pad, False, f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}" if soort in (
+            "format",
+            "pattern",
+        ) else f"'{veld}': {sub['x-foutmelding']}"
         return
     if soort == "enum":
         keuzes = [str(k) for k in fout.validator_value]
@@ -260,4 +386,4 @@ def _berichten(fout, schema: dict) -> Iterator[tuple[Pad, bool, str]]:
     if soort in ("oneOf", "anyOf"):
         yield pad, False, f"'{veld}': de waarde '{_kort(waarde)}' past niet; zie de uitleg bij dit veld"
         return
-    yield pad, False, f"'{veld}': {fout.message}"
+    yield pad, False, f"'{veld}': de waarde '{_kort(waarde)}' past niet; zie de uitleg bij dit veld in het schema"

@@ -12,7 +12,6 @@ from pathlib import Path
 from . import schema as s
 from .laden import laad_yaml
 from .problemen import Problemen
-from .record import id_veld
 
 
 def _term_schema(beschrijving: str, met_subthemas: bool = False, met_naam: bool = False) -> dict:
@@ -28,7 +27,7 @@ def _term_schema(beschrijving: str, met_subthemas: bool = False, met_naam: bool 
     return {
         "type": "object",
         "description": beschrijving,
-        "propertyNames": id_veld("Id."),
+        "propertyNames": s.id_veld("Id."),
         "additionalProperties": s.mapping("Eén term.", velden, ["label"]),
     }
 
@@ -60,10 +59,7 @@ class Term:
     beschrijving: str = ""
     ouder: str | None = None  # for a sub-theme: its hoofdthema
     naam: str = ""
-
-    @property
-    def url(self) -> str:
-        return f"themas/{self.id}/"
+    soort: str = "themas"  # the taxonomy section: themas, doelgroepen, processen, wettelijke_kaders
 
 
 @dataclass
@@ -91,20 +87,22 @@ class Taxonomie:
         return {thema} | {t.id for t in self.subthemas(thema)}
 
 
-def _terms(data: dict | None, ouder: str | None = None) -> dict[str, Term]:
-    uit: dict[str, Term] = {}
-    for id_, waarde in (data or {}).items():
-        if not isinstance(waarde, dict):
-            continue
-        uit[id_] = Term(
+def _terms(data: dict, soort: str, ouder: str | None = None) -> dict[str, Term]:
+    return {
+        id_: Term(
             id=id_,
-            label=str(waarde.get("label") or id_),
-            synoniemen=tuple(str(x) for x in waarde.get("synoniemen") or []),
-            beschrijving=str(waarde.get("beschrijving") or ""),
+            label=waarde.get("label", id_),
+            synoniemen=tuple(waarde.get("synoniemen", ())),
+            beschrijving=waarde.get("beschrijving", ""),
             ouder=ouder,
-            naam=str(waarde.get("naam") or ""),
+            naam=waarde.get("naam", ""),
+            soort=soort,
         )
-    return uit
+        for id_, waarde in data.items()
+    }
+
+
+_VALIDATOR = s.validator(SCHEMA)
 
 
 def laad_taxonomie(pad: Path, problemen: Problemen) -> Taxonomie:
@@ -113,18 +111,16 @@ def laad_taxonomie(pad: Path, problemen: Problemen) -> Taxonomie:
         if bestand is not None:
             problemen.fout(pad, None, "de taxonomie moet een groep velden zijn (themas, doelgroepen, ...)")
         return Taxonomie()
-    s.controleer_schema(bestand, SCHEMA, problemen)
-    data = bestand.data
+    data = s.controleer_schema(bestand, SCHEMA, problemen, _VALIDATOR)
     taxonomie = Taxonomie(
-        doelgroepen=_terms(data.get("doelgroepen")),
-        processen=_terms(data.get("processen")),
-        wettelijke_kaders=_terms(data.get("wettelijke_kaders")),
+        doelgroepen=_terms(data.get("doelgroepen", {}), "doelgroepen"),
+        processen=_terms(data.get("processen", {}), "processen"),
+        wettelijke_kaders=_terms(data.get("wettelijke_kaders", {}), "wettelijke_kaders"),
     )
-    themas = data.get("themas") if isinstance(data.get("themas"), dict) else {}
-    for hoofd_id, hoofd in _terms(themas).items():
+    themas = data.get("themas", {})
+    for hoofd_id, hoofd in _terms(themas, "themas").items():
         taxonomie.themas[hoofd_id] = hoofd
-        subthemas = themas[hoofd_id].get("subthemas")
-        for sub_id, sub in _terms(subthemas if isinstance(subthemas, dict) else {}, ouder=hoofd_id).items():
+        for sub_id, sub in _terms(themas[hoofd_id].get("subthemas", {}), "themas", ouder=hoofd_id).items():
             if sub_id in taxonomie.themas:
                 problemen.fout(
                     pad, bestand.sleutelplek(("themas", hoofd_id, "subthemas", sub_id)), f"thema-id '{sub_id}' bestaat al"

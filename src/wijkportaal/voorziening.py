@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any
 
 from . import schema as s
 from .gebieden import BUURT_PATROON, WIJK_PATROON
@@ -12,13 +10,14 @@ from .record import (
     CONTACT,
     GEDEELD_VERPLICHT,
     Controle,
+    MetContact,
+    MetDoelgroepen,
     Record,
     controleer_doelgroepen,
     controleer_gedeeld,
     gedeelde_velden,
-    id_lijst,
-    id_veld,
 )
+from .schema import id_lijst, id_veld
 
 TOEGANG = {
     "vrij": "zonder verwijzing en zonder indicatie, u kunt zo binnenlopen of bellen",
@@ -155,12 +154,10 @@ SCHEMA = s.record_schema(
 )
 
 
-def _getal(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
 @dataclass
 class Locatie:
+    """One location of a voorziening (validated), placed in its buurt and wijk by the catalogue."""
+
     naam: str
     adres: str
     postcode: str
@@ -177,37 +174,32 @@ class Locatie:
     @classmethod
     def uit_data(cls, data: dict) -> "Locatie":
         coord = data.get("coordinaten")
-        geldig = isinstance(coord, list) and len(coord) == 2 and all(_getal(c) for c in coord)
         return cls(
-            naam=str(data.get("naam") or ""),
-            adres=str(data.get("adres") or ""),
-            postcode=str(data.get("postcode") or ""),
-            plaats=str(data.get("plaats") or ""),
-            coordinaten=(float(coord[0]), float(coord[1])) if geldig else None,
-            bij_benadering=data.get("coordinaten_bij_benadering") is True,
-            toegankelijkheid=[t for t in data.get("toegankelijkheid") or [] if t in TOEGANKELIJKHEID],
-            openingstijden=[o for o in data.get("openingstijden") or [] if isinstance(o, dict)],
-            op_afspraak=data.get("op_afspraak") is True,
-            toelichting=str(data.get("openingstijden_toelichting") or ""),
+            naam=data.get("naam", ""),
+            adres=data.get("adres", ""),
+            postcode=data.get("postcode", ""),
+            plaats=data.get("plaats", ""),
+            coordinaten=(float(coord[0]), float(coord[1])) if coord else None,
+            bij_benadering=data.get("coordinaten_bij_benadering", False),
+            toegankelijkheid=data.get("toegankelijkheid", []),
+            openingstijden=data.get("openingstijden", []),
+            op_afspraak=data.get("op_afspraak", False),
+            toelichting=data.get("openingstijden_toelichting", ""),
         )
 
 
 @dataclass
-class Voorziening(Record):
+class Voorziening(MetDoelgroepen, MetContact, Record):
     SOORT = "voorzieningen"
     ENKELVOUD = "voorziening"
     STANDAARD_ZICHTBAARHEID = "publiek"
 
     def __post_init__(self) -> None:
-        self.locaties = [Locatie.uit_data(l) for l in self.data.get("locaties") or [] if isinstance(l, dict)]
+        self.locaties = [Locatie.uit_data(l) for l in self.data.get("locaties", [])]
 
     @property
     def organisatie(self) -> str:
-        return self._tekst("organisatie")
-
-    @property
-    def doelgroepen(self) -> list[str]:
-        return self._teksten("doelgroepen")
+        return self.data.get("organisatie", "")
 
     @property
     def stedelijk(self) -> bool:
@@ -216,11 +208,11 @@ class Voorziening(Record):
     @property
     def gebiedcodes(self) -> list[str]:
         gebied = self.data.get("gebied")
-        return [g for g in gebied if isinstance(g, str)] if isinstance(gebied, list) else []
+        return gebied if isinstance(gebied, list) else []  # 'stedelijk' or a list of codes
 
     @property
     def toegang(self) -> str:
-        return self._tekst("toegang")
+        return self.data.get("toegang", "")
 
     @property
     def toegang_label(self) -> str:
@@ -228,7 +220,7 @@ class Voorziening(Record):
 
     @property
     def kosten(self) -> str:
-        return self._tekst("kosten")
+        return self.data.get("kosten", "")
 
     @property
     def kosten_label(self) -> str:
@@ -236,11 +228,8 @@ class Voorziening(Record):
 
     @property
     def leeftijd(self) -> tuple[int | None, int | None]:
-        leeftijd = self.data.get("leeftijd")
-        if not isinstance(leeftijd, dict):
-            return (None, None)
-        van, tot = leeftijd.get("van"), leeftijd.get("tot")
-        return (van if isinstance(van, int) else None, tot if isinstance(tot, int) else None)
+        leeftijd = self.data.get("leeftijd", {})
+        return leeftijd.get("van"), leeftijd.get("tot")
 
     @property
     def leeftijd_tekst(self) -> str:
@@ -254,16 +243,12 @@ class Voorziening(Record):
         return ""
 
     @property
-    def contact(self) -> dict[str, str]:
-        return self._tekstvelden("contact")
-
-    @property
     def kanalen(self) -> list[str]:
-        return [k for k in self.data.get("kanalen") or [] if k in KANALEN]
+        return self.data.get("kanalen", [])
 
     @property
     def talen(self) -> list[str]:
-        return [t for t in self.data.get("talen") or [] if t in TALEN]
+        return self.data.get("talen", [])
 
     def verwijzingen(self) -> list[str]:
         refs = super().verwijzingen()
@@ -272,62 +257,53 @@ class Voorziening(Record):
         return refs
 
     def zoektekst(self) -> str:
-        return " ".join([self._tekst("aanmelden"), self._tekst("kosten_toelichting")])
+        return " ".join([self.data.get("aanmelden", ""), self.data.get("kosten_toelichting", "")])
 
 
-def _minuten(tijd: Any) -> int | None:
-    if isinstance(tijd, str) and re.match(TIJD_PATROON, tijd):
-        uur, minuut = tijd.split(":")
-        return int(uur) * 60 + int(minuut)
-    return None
+def _minuten(tijd: str) -> int:
+    uur, minuut = tijd.split(":")
+    return int(uur) * 60 + int(minuut)
 
 
 def controleer(v: Voorziening, c: Controle) -> None:
     """Checks beyond the schema for one voorziening."""
     controleer_gedeeld(v, c)
     controleer_doelgroepen(v, c)
-    b, data = v.bestand, v.data
-    if isinstance(data.get("organisatie"), str) and not c.bestaat("organisaties", data["organisatie"]):
-        c.meld_onbekend(b, ("organisatie",), "organisatie", data["organisatie"], c.ids.get("organisaties", set()))
+    b = v.bestand
+    if v.organisatie and not c.bestaat("organisaties", v.organisatie):
+        c.meld_onbekend(b, ("organisatie",), "organisatie", v.organisatie, c.ids.get("organisaties", set()))
     van, tot = v.leeftijd
     if van is not None and tot is not None and van > tot:
         c.problemen.fout(
             b.pad, b.plek(("leeftijd",)), f"leeftijd 'van' ({van}) is groter dan 'tot' ({tot}); draai ze om"
         )
     for i, code in enumerate(v.gebiedcodes):
-        if re.match(f"{WIJK_PATROON}|{BUURT_PATROON}", code) and code not in c.gebieden.codes:
+        if code not in c.gebieden.codes:
             c.meld_onbekend(b, ("gebied", i), "wijk- of buurtcode", code, c.gebieden.codes)
-    for i, locatie in enumerate(data.get("locaties") or [] if isinstance(data.get("locaties"), list) else []):
-        if isinstance(locatie, dict):
-            _controleer_locatie(v, i, locatie, c)
+    for i, locatie in enumerate(v.data.get("locaties", [])):
+        _controleer_locatie(v, i, locatie, c)
 
 
 def _controleer_locatie(v: Voorziening, i: int, data: dict, c: Controle) -> None:
     b = v.bestand
-    for j, blok in enumerate(data.get("openingstijden") or [] if isinstance(data.get("openingstijden"), list) else []):
-        if not isinstance(blok, dict):
-            continue
-        van, tot = _minuten(blok.get("van")), _minuten(blok.get("tot"))
-        if van is not None and tot is not None and van >= tot:
+    for j, blok in enumerate(data.get("openingstijden", [])):
+        van, tot = blok.get("van"), blok.get("tot")  # required, so possibly missing
+        if van and tot and _minuten(van) >= _minuten(tot):
             c.problemen.fout(
                 b.pad,
                 b.plek(("locaties", i, "openingstijden", j, "tot")),
                 f"openingstijd: 'tot' ({blok['tot']}) moet later zijn dan 'van' ({blok['van']})",
             )
-    coord = data.get("coordinaten")
     if "coordinaten" not in data:
-        c.problemen.waarschuwing(
-            b.pad,
-            b.plek(("locaties", i)),
-            "locatie zonder 'coordinaten' staat niet op de kaart; voeg [breedtegraad, lengtegraad] toe "
-            "(bij een onbekend adres het midden van de buurt, met coordinaten_bij_benadering: true)",
-        )
+        if "coordinaten" not in b.data["locaties"][i]:  # not merely removed for being wrong
+            c.problemen.waarschuwing(
+                b.pad,
+                b.plek(("locaties", i)),
+                "locatie zonder 'coordinaten' staat niet op de kaart; voeg [breedtegraad, lengtegraad] toe "
+                "(bij een onbekend adres het midden van de buurt, met coordinaten_bij_benadering: true)",
+            )
         return
-    if not (isinstance(coord, list) and len(coord) == 2 and all(_getal(x) for x in coord)):
-        return
-    lat, lon = float(coord[0]), float(coord[1])
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return  # the schema reports it
+    lat, lon = data["coordinaten"]
     pad = ("locaties", i, "coordinaten")
     if not c.gebieden.in_enschede(lat, lon):
         if v.stedelijk and c.gebieden.in_twente(lat, lon):

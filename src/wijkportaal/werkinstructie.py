@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import schema as s
-from .record import GEDEELD_VERPLICHT, Controle, Record, controleer_gedeeld, datum_of_none, gedeelde_velden, id_veld
+from .record import GEDEELD_VERPLICHT, Controle, Record, controleer_gedeeld, datum, gedeelde_velden
+from .schema import id_veld
 
 VELDEN = {
     **gedeelde_velden(),
@@ -31,7 +32,7 @@ VELDEN = {
     ),
     "versie": {
         "type": ["string", "number"],
-        "description": "Versienummer, bijvoorbeeld \"1.2\" (tussen aanhalingstekens).",
+        "description": "Versienummer, bijvoorbeeld 1.2 of \"2024-1\". Het wordt getoond zoals u het schrijft.",
     },
     "vastgesteld_op": s.datum("Datum waarop deze versie is vastgesteld."),
     "herzien_voor": s.datum("Datum waarvoor de instructie opnieuw moet worden bekeken."),
@@ -55,32 +56,31 @@ class Werkinstructie(Record):
 
     @property
     def proces(self) -> str:
-        return self._tekst("proces")
+        return self.data.get("proces", "")
 
     @property
     def wettelijk_kader(self) -> list[str]:
-        return [w for w in self.data.get("wettelijk_kader") or [] if isinstance(w, str)]
+        return self.data.get("wettelijk_kader", [])
 
     @property
     def stappen(self) -> list[dict]:
-        return [st for st in self.data.get("stappen") or [] if isinstance(st, dict)]
+        return self.data.get("stappen", [])
 
     @property
     def versie(self) -> str:
-        # YAML reads 1.10 as the number 1.1: show exactly what was written.
-        return self.bestand.ruw.get(("versie",), str(self.data.get("versie") or ""))
+        return str(self.data.get("versie", ""))  # numbers are kept as written (1.10, not 1.1)
 
     @property
     def vastgesteld_op(self) -> dt.date | None:
-        return datum_of_none(self.data.get("vastgesteld_op"))
+        return datum(self.data.get("vastgesteld_op"))
 
     @property
     def herzien_voor(self) -> dt.date | None:
-        return datum_of_none(self.data.get("herzien_voor"))
+        return datum(self.data.get("herzien_voor"))
 
     @property
     def eigenaar(self) -> str:
-        return self._tekst("eigenaar")
+        return self.data.get("eigenaar", "")
 
     def zoektekst(self) -> str:
         return " ".join(f"{st.get('titel', '')} {st.get('beschrijving', '')}" for st in self.stappen)
@@ -88,13 +88,13 @@ class Werkinstructie(Record):
 
 def controleer(w: Werkinstructie, c: Controle) -> None:
     controleer_gedeeld(w, c)
-    b, data = w.bestand, w.data
-    if isinstance(data.get("proces"), str) and data["proces"] not in c.taxonomie.processen:
-        c.meld_onbekend(b, ("proces",), "proces", data["proces"], c.taxonomie.processen)
-    kaders = data.get("wettelijk_kader")
-    for i, kader in enumerate(kaders if isinstance(kaders, list) else []):
-        if isinstance(kader, str) and kader not in c.taxonomie.wettelijke_kaders:
-            c.meld_onbekend(b, ("wettelijk_kader", i), "wettelijk kader", kader, c.taxonomie.wettelijke_kaders)
+    b = w.bestand
+    if w.proces and w.proces not in c.taxonomie.processen:
+        c.meld_onbekend(
+            b, ("proces",), "proces", w.proces, c.taxonomie.processen,
+            f"kies uit {', '.join(sorted(c.taxonomie.processen))} (zie 'processen' in data/taxonomie.yml)",
+        )  # fmt: skip
+    c.controleer_termen(w, "wettelijk_kader", "wettelijk kader", c.taxonomie.wettelijke_kaders, "wettelijke_kaders")
     vastgesteld, herzien = w.vastgesteld_op, w.herzien_voor
     if vastgesteld and herzien and herzien < vastgesteld:
         c.problemen.fout(b.pad, b.plek(("herzien_voor",)), "'herzien_voor' ligt vóór 'vastgesteld_op'")

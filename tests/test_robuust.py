@@ -1,0 +1,341 @@
+"""No input crashes the validator: every field replaced by every awkward value.
+
+For a complete voorziening, methodiek and werkinstructie (every field filled in),
+each field at the top level, one level down and inside the first list item is
+replaced, one at a time, by each value in WAARDEN. All variants (about 1,100
+files) go into one copy of the project together with the ten-mistake file, and:
+
+* the core checks them in-process: no exception; every problem is located inside
+  its file; every message is Dutch; every rejected variant has a message on the
+  lines of the value that was replaced; values no field accepts are rejected;
+  the ten-mistake file still gets exactly its own ten messages; the validated
+  part of every file fits its schema (only required fields may be missing);
+* ``wijkportaal validate`` and ``mkdocs build`` run once on the same folder:
+  located messages, no traceback, nothing built;
+* every accepted variant is rendered by the core into its page.
+
+Positions are looked up with PyYAML's own node marks, independent of the loader
+under test.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from html.parser import HTMLParser
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import VOORBEELDEN, kopieer_project, mkdocs, wijkportaal
+from wijkportaal.catalogus import laad_catalogus
+from wijkportaal.laden import laad_yaml
+from wijkportaal.paginas import Paginamaker
+from wijkportaal.problemen import Problemen
+from wijkportaal.schema import controleer_schema
+from wijkportaal.soorten import SOORTEN
+
+WAARDEN = {
+    "null": None,
+    "getal": 42,
+    "boolean": True,
+    "tekst": "zomaar tekst",
+    "lege-tekst": "",
+    "lege-lijst": [],
+    "lege-mapping": {},
+    "gemengde-lijst": [1, "twee", None, [3], {"vier": 4}],
+    "lijst-van-mappings": [{"a": 1}, {"b": [2]}],
+    "onmogelijke-datum": "2024-02-30",
+    "html": '<script>alert("x")</script><b onmouseover="alert(1)">vet</b>',
+}
+NOOIT_GELDIG = {"null", "gemengde-lijst", "lijst-van-mappings"}  # no field accepts these
+DATUMVELDEN = {("geldig_tot",), ("beheer", "laatst_gecontroleerd"), ("vastgesteld_op",), ("herzien_voor",)}
+
+BEHEER = {"organisatie": "smd-enschede-haaksbergen", "laatst_gecontroleerd": "2026-06-01", "gecontroleerd_door": "Proefteam"}
+GEDEELD = {
+    "id": "",  # filled in per file
+    "beschrijving": "Een **fictief** record voor de robuustheidstest.\n\n- een\n- twee\n",
+    "themas": ["schulden"],
+    "zichtbaarheid": "publiek",
+    "status": "actief",
+    "geldig_tot": "2030-01-01",
+    "beheer": BEHEER,
+    "bron": "Verzonnen voor de tests",
+    "gerelateerd": ["voorzieningen/meubeldepot"],
+    "intern": {"notities": "Alleen voor de test."},
+}
+BASIS = {
+    "voorzieningen": {
+        "naam": "Proefvoorziening",
+        "samenvatting": "Een fictieve voorziening.",
+        **GEDEELD,
+        "organisatie": "smd-enschede-haaksbergen",
+        "doelgroepen": ["alle-inwoners"],
+        "leeftijd": {"van": 18, "tot": 99},
+        "gebied": ["WK015302"],
+        "toegang": "vrij",
+        "aanmelden": "Loop binnen.",
+        "kosten": "gratis",
+        "kosten_toelichting": "Niets.",
+        "kanalen": ["fysiek"],
+        "contact": {"telefoon": "14053", "email": "proef@example.org", "website": "https://example.org"},
+        "talen": ["nl"],
+        "locaties": [
+            {
+                "naam": "Proeflocatie",
+                "adres": "Proefstraat 1",
+                "postcode": "7500 AA",
+                "plaats": "Enschede",
+                "coordinaten": [52.2067, 6.8762],
+                "coordinaten_bij_benadering": True,
+                "toegankelijkheid": ["lift"],
+                "openingstijden": [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}],
+                "op_afspraak": False,
+                "openingstijden_toelichting": "Niet op feestdagen.",
+            }
+        ],
+    },
+    "methodieken": {
+        "naam": "Proefmethodiek",
+        "samenvatting": "Een fictieve methodiek.",
+        **GEDEELD,
+        "doel": "Testen.",
+        "doelgroepen": ["alle-inwoners"],
+        "onderbouwing": "praktijkervaring",
+        "werkwijze": "Zo.",
+        "training": "Geen.",
+        "bronnen": [{"titel": "Een bron", "url": "https://example.org/bron"}],
+        "eigenaar": "Proefteam",
+    },
+    "werkinstructies": {
+        "naam": "Proefinstructie",
+        "samenvatting": "Een fictieve werkinstructie.",
+        **GEDEELD,
+        "proces": "samenwerking",
+        "wettelijk_kader": ["wmo"],
+        "stappen": [{"titel": "Eerste stap", "beschrijving": "Doe iets.", "rol": "wijkcoach"}],
+        "versie": "1.0",
+        "vastgesteld_op": "2026-01-01",
+        "herzien_voor": "2027-01-01",
+        "eigenaar": "Proefteam",
+    },
+}
+
+ENGELS = re.compile(
+    r"\b(is not|does not|should|expected|Additional properties|Failed validating|is too (long|short)|"
+    r"non-empty|unexpected|Traceback|Error|is a required property)\b"
+)
+
+
+def paden(data) -> list[tuple]:
+    """Every field at the top level, one level down, and inside the first list item."""
+    uit = []
+    for sleutel, waarde in data.items():
+        uit.append((sleutel,))
+        if isinstance(waarde, dict):
+            uit += [(sleutel, k) for k in waarde]
+        if isinstance(waarde, list) and waarde:
+            uit.append((sleutel, 0))
+            if isinstance(waarde[0], dict):
+                uit += [(sleutel, 0, k) for k in waarde[0]]
+    return uit
+
+
+def zet(data, pad: tuple, waarde) -> None:
+    for deel in pad[:-1]:
+        data = data[deel]
+    data[pad[-1]] = copy.deepcopy(waarde)
+
+
+@dataclass
+class Variant:
+    soort: str
+    id: str
+    pad: tuple
+    waarde: str
+
+    @property
+    def bestand(self) -> str:
+        return f"data/{self.soort}/{self.id}.yml"
+
+
+def knoopregels(tekst: str, pad: tuple) -> tuple[int, int]:
+    """First and last line (1-based) of the key and value at ``pad``, from PyYAML's marks."""
+    knoop, begin = yaml.compose(tekst), None
+    for deel in pad:
+        if isinstance(deel, int):
+            knoop = knoop.value[deel]
+            begin = begin or knoop.start_mark.line
+        else:
+            sleutel, knoop = next((k, v) for k, v in knoop.value if k.value == deel)
+            begin = sleutel.start_mark.line
+    eind = knoop.end_mark.line - (1 if knoop.end_mark.column == 0 else 0)
+    return begin + 1, max(begin, eind) + 1
+
+
+@dataclass
+class Proef:
+    project: Path
+    varianten: list[Variant]
+    problemen: list
+    tien_fouten: set[str]
+
+
+@pytest.fixture(scope="module")
+def proef(tmp_path_factory) -> Proef:
+    project = kopieer_project(tmp_path_factory.mktemp("robuust") / "project")
+    data = project / "data"
+    varianten = []
+    for soort, basis in BASIS.items():
+        for i, pad in enumerate(paden(basis)):
+            for naam, waarde in WAARDEN.items():
+                id_ = f"proef-{soort[:4]}-{i:02d}-{naam}"
+                record = copy.deepcopy(basis)
+                record["id"] = id_
+                record["naam"] = f"{basis['naam']} {i} {naam}"  # no accidental duplicates
+                zet(record, pad, waarde)
+                (data / soort / f"{id_}.yml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+                varianten.append(Variant(soort, id_, pad, naam))
+    # the ten mistakes on their own, then among all the variants
+    shutil.copy(VOORBEELDEN / "tien-fouten.yml", data / "voorzieningen/tien-fouten.yml")
+    alleen = kopieer_project(tmp_path_factory.mktemp("tien") / "project")
+    shutil.copy(VOORBEELDEN / "tien-fouten.yml", alleen / "data/voorzieningen/tien-fouten.yml")
+    _, tien = laad_catalogus(alleen / "data", basis=alleen)
+    _, problemen = laad_catalogus(data, basis=project)
+    return Proef(project, varianten, list(problemen), {str(p) for p in tien})
+
+
+def test_every_field_is_varied(proef: Proef):
+    for soort in BASIS:
+        gevarieerd = {v.pad for v in proef.varianten if v.soort == soort}
+        assert set(SOORTEN[soort].schema["properties"]) <= {p[0] for p in gevarieerd}, soort
+        assert any(len(p) == 3 for p in gevarieerd) or soort == "methodieken"
+    assert len(proef.varianten) > 1000
+
+
+def test_the_base_records_are_valid(tmp_path: Path):
+    project = kopieer_project(tmp_path / "project")
+    for soort, basis in BASIS.items():
+        record = {**basis, "id": "proef-basis"}
+        (project / "data" / soort / "proef-basis.yml").write_text(yaml.safe_dump(record, allow_unicode=True))
+    _, problemen = laad_catalogus(project / "data", basis=project)
+    assert list(problemen) == []
+
+
+def test_other_files_keep_all_their_problems(proef: Proef):
+    gevonden = {str(p) for p in proef.problemen if p.pad == "data/voorzieningen/tien-fouten.yml"}
+    assert len(proef.tien_fouten) == 10
+    assert gevonden == proef.tien_fouten
+    echte = {p.pad for p in proef.problemen if not Path(p.pad).name.startswith(("proef-", "tien-fouten"))}
+    assert echte == set(), "de voorbeelddata kreeg meldingen door de proefbestanden"
+
+
+def test_every_problem_is_located_and_dutch(proef: Proef):
+    regels = {}
+    for p in proef.problemen:
+        if p.pad not in regels:
+            regels[p.pad] = len((proef.project / p.pad).read_text(encoding="utf-8").splitlines())
+        assert 1 <= p.regel <= regels[p.pad] and p.kolom >= 1, str(p)
+        assert not ENGELS.search(p.bericht), f"Engelse melding: {p}"
+
+
+def test_every_rejected_variant_has_a_message_at_the_value(proef: Proef):
+    per_bestand: dict[str, list] = {}
+    for p in proef.problemen:
+        if p.is_fout:
+            per_bestand.setdefault(p.pad, []).append(p)
+    zonder = []
+    for v in proef.varianten:
+        fouten = per_bestand.get(v.bestand, [])
+        verwacht_fout = (
+            v.waarde in NOOIT_GELDIG
+            or (v.pad in DATUMVELDEN and v.waarde != "lege-mapping")
+            or (v.waarde == "lege-mapping" and not isinstance(_basiswaarde(v), dict))
+        )
+        if verwacht_fout:
+            assert fouten, f"{v.bestand}: {v.pad} = {v.waarde} is ten onrechte goedgekeurd"
+        if fouten:
+            tekst = (proef.project / v.bestand).read_text(encoding="utf-8")
+            eerste, laatste = knoopregels(tekst, v.pad)
+            if not any(eerste <= f.regel <= laatste for f in fouten):
+                zonder.append(f"{v.bestand} ({'.'.join(map(str, v.pad))}, regels {eerste}-{laatste}): {fouten}")
+    assert not zonder, "\n".join(zonder[:20])
+
+
+def _basiswaarde(v: Variant):
+    data = BASIS[v.soort]
+    for deel in v.pad:
+        data = data[deel]
+    return data
+
+
+def test_validated_part_fits_the_schema(proef: Proef):
+    """What the checks and pages get never breaks the schema, except a missing required field."""
+    for v in proef.varianten:
+        problemen = Problemen()
+        bestand = laad_yaml(proef.project / v.bestand, problemen)
+        soort = SOORTEN[v.soort]
+        geldig = controleer_schema(bestand, soort.schema, problemen, soort.validator)
+        rest = [f for f in soort.validator.iter_errors(geldig) if f.validator != "required"]
+        assert not rest, f"{v.bestand}: {[f.message for f in rest]}"
+
+
+def test_validate_command_on_all_variants(proef: Proef):
+    uit = wijkportaal("validate", "data", cwd=proef.project)
+    assert uit.code == 1
+    assert "Traceback" not in uit.uitvoer
+    *meldingen, slot = uit.regels
+    assert all(re.match(r"^data/[^:]+:\d+:\d+: (fout|waarschuwing): ", r) for r in meldingen), uit.uitvoer[:2000]
+    assert len(meldingen) == len(proef.problemen)
+    assert slot.startswith("Gevonden: ")
+
+
+def test_mkdocs_build_on_all_variants_fails_cleanly(proef: Proef):
+    uit = mkdocs("build", "-d", "site", cwd=proef.project)
+    assert uit.code != 0
+    assert "Traceback" not in uit.uitvoer
+    assert "De site is niet gebouwd" in uit.uitvoer
+    assert not (proef.project / "site").exists()
+
+
+def test_accepted_variants_render(proef: Proef, tmp_path: Path):
+    met_fout = {p.pad for p in proef.problemen if p.is_fout}
+    goed = [v for v in proef.varianten if v.bestand not in met_fout]
+    assert len(goed) > 100
+    project = kopieer_project(tmp_path / "project")
+    for v in goed:
+        shutil.copy(proef.project / v.bestand, project / v.bestand)
+    catalogus, problemen = laad_catalogus(project / "data", basis=project)
+    assert not problemen.fouten, problemen.fouten[:5]
+    paginas = {p.url: p for p in Paginamaker(catalogus).paginas()}
+    for v in goed:
+        pagina = paginas[f"{v.soort}/{v.id}/"]
+        assert f'data-ref="{v.soort}/{v.id}"' in pagina.html
+        assert not _actieve_html(pagina.html), f"{v.bestand}: {_actieve_html(pagina.html)}"
+
+
+class _Zoeker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.gevonden: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script" and not dict(attrs).get("type") == "application/json" and "alert" in self.rawdata:
+            pass  # the map's own scripts; payload scripts are caught by the text check below
+        for naam, _ in attrs:
+            if naam.startswith("on"):
+                self.gevonden.append(f"<{tag} {naam}>")
+
+    def handle_data(self, data):
+        if self.lasttag == "script" and 'alert("x")' in data:
+            self.gevonden.append("script met de payload")
+
+
+def _actieve_html(tekst: str) -> list[str]:
+    """Event attributes or the payload as a script: the HTML value did more than show as text."""
+    zoeker = _Zoeker()
+    zoeker.feed(tekst)
+    return zoeker.gevonden
