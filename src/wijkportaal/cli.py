@@ -1,4 +1,4 @@
-"""Command line: ``wijkportaal validate``, ``wijkportaal schema``.
+"""Command line: ``wijkportaal validate``, ``stale``, ``schema``, ``bouw``, ``bekijk``.
 
 Every message is Dutch; problems print one per line as
 ``pad:regel:kolom: fout|waarschuwing: bericht``.
@@ -119,6 +119,32 @@ def schrijf_schemas(uit: Path) -> list[Path]:
     return gewijzigd
 
 
+def draai_mkdocs(actie: str, publiek: bool, extra: list[str]) -> int:
+    """``wijkportaal bouw`` / ``bekijk``: MkDocs in a subprocess (the core never imports it).
+
+    NO_MKDOCS_2_WARNING hides Material's English end-of-life banner.
+    """
+    import os
+    import signal
+    import subprocess
+
+    configuratie = "mkdocs.publiek.yml" if publiek else "mkdocs.yml"
+    if not Path(configuratie).is_file():
+        print(f"fout: {configuratie} niet gevonden; start deze opdracht in de map van het project", file=sys.stderr)
+        return 2
+    opdracht = [sys.executable, "-m", "mkdocs", actie, *(["--strict"] if actie == "build" else []), "-f", configuratie]
+    proces = subprocess.Popen([*opdracht, *extra], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if hasattr(signal, "SIGTERM"):  # stopping 'wijkportaal' stops MkDocs too
+        signal.signal(signal.SIGTERM, lambda signum, _frame: proces.send_signal(signum))
+    while True:
+        try:
+            code = proces.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl+C reached MkDocs as well; let it finish
+            continue
+    return 128 - code if code < 0 else code  # killed by signal N: exit code 128 + N, as in a shell
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="wijkportaal", description="Kennisportaal en sociale kaart van de Wijkteams Enschede."
@@ -135,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     p_st.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     p_sch = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar de map schema/")
     p_sch.add_argument("--uit", type=Path, default=Path("schema"), help="map voor de schema's (standaard: schema)")
+    p_bouw = sub.add_parser("bouw", help="bouw de site (MkDocs, --strict); andere opties gaan door naar mkdocs build")
+    p_bouw.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
+    p_bekijk = sub.add_parser("bekijk", help="bekijk de site op http://127.0.0.1:8000; andere opties gaan door naar mkdocs serve")
+    p_bekijk.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
+    args, extra = parser.parse_known_args(argv)
+    if args.opdracht in ("bouw", "bekijk"):
+        return draai_mkdocs("build" if args.opdracht == "bouw" else "serve", args.publiek, extra)
     args = parser.parse_args(argv)
     if args.opdracht == "validate":
         return valideer(args.paden, args.vandaag)
