@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -121,3 +126,81 @@ def records(soort: str, data: Path | None = None) -> dict[str, dict]:
     """The raw records of one kind, read with plain PyYAML (independent of the code under test)."""
     data = data or PROJECT / "data"
     return {p.stem: _yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / soort).glob("*.yml"))}
+
+
+# -- one Chromium for the whole session, and built sites served on localhost ----------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# As the machine's closed network expects: no background connections from Chromium.
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serveer(map_: Path) -> Iterator[str]:
+    """Serve a built site on a free localhost port; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(map_)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def adres(site: Path) -> Iterator[str]:
+    """The shared intern build, served."""
+    with serveer(site) as a:
+        yield a
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's package, never a download) for every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "chromium ontbreekt: installeer het Debian-pakket 'chromium'"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Tabblad:
+    """A page whose requests to other hosts are blocked and recorded, with its script errors."""
+
+    pagina: object
+    buiten: list[str] = field(default_factory=list)
+    fouten: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def tabblad(browser) -> Iterator[callable]:
+    """Open pages (desktop size unless given); closed after the test."""
+    geopend = []
+
+    def open_(breedte: int = 1280, hoogte: int = 900) -> Tabblad:
+        context = browser.new_context(viewport={"width": breedte, "height": hoogte})
+        geopend.append(context)
+        tab = Tabblad(context.new_page())
+        tab.pagina.on("pageerror", lambda e: tab.fouten.append(str(e)))
+
+        def route(r):
+            if r.request.url.startswith("http://127.0.0.1"):
+                r.continue_()
+            else:
+                tab.buiten.append(r.request.url)
+                r.abort()
+
+        tab.pagina.route("**/*", route)
+        return tab
+
+    yield open_
+    for context in geopend:
+        context.close()

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
-from conftest import PROJECT, inhoud, mkdocs, pagina, wijkportaal
+from conftest import PROJECT, inhoud, mkdocs, pagina
 from wijkportaal.catalogus import laad_catalogus
+from wijkportaal.paginas import Paginamaker
 
 CATALOGUS, _ = laad_catalogus(PROJECT / "data")
 
@@ -116,14 +112,20 @@ def voeg_locatie_toe(project: Path, id_: str, locatie: dict, **velden) -> None:
     pad.write_text("# yaml-language-server: $schema=../../schema/voorziening.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def controleer(project: Path) -> list[str]:
+    """The problems of a project's data, as the command line prints them (in-process)."""
+    _, problemen = laad_catalogus(project / "data", basis=project)
+    return [str(p) for p in problemen]
+
+
 def test_location_without_coordinates_is_a_warning_and_listed_not_drawn(project_kopie: Path):
+    # (that a strict build then fails and publishes nothing: test_atomisch)
     voeg_locatie_toe(project_kopie, "meubeldepot", {"naam": "Depot zonder plek", "plaats": "Enschede"})
-    uit = wijkportaal("validate", "data", cwd=project_kopie)
-    assert uit.code == 0
-    assert re.search(r"data/voorzieningen/meubeldepot\.yml:\d+:\d+: waarschuwing: locatie zonder 'coordinaten' staat niet op de kaart", uit.uitvoer)
-    assert mkdocs("build", "--strict", "-d", "site", cwd=project_kopie).code != 0
-    assert mkdocs("build", "-d", "site", cwd=project_kopie).code == 0
-    html = pagina(project_kopie / "site", "voorzieningen/meubeldepot/")
+    catalogus, problemen = laad_catalogus(project_kopie / "data", basis=project_kopie)
+    assert not problemen.fouten
+    (melding,) = [str(p) for p in problemen.waarschuwingen]
+    assert re.match(r"data/voorzieningen/meubeldepot\.yml:\d+:\d+: waarschuwing: locatie zonder 'coordinaten' staat niet op de kaart", melding)
+    html = Paginamaker(catalogus).recordpagina(catalogus.records["voorzieningen"]["meubeldepot"]).html
     assert "Depot zonder plek" in html
     assert "kaartdata-voorziening" not in html
 
@@ -131,68 +133,30 @@ def test_location_without_coordinates_is_a_warning_and_listed_not_drawn(project_
 def test_location_outside_gebied_is_a_warning(project_kopie: Path):
     # Glanerbrug lies in WK015308; the voorziening says it serves only WK015302
     voeg_locatie_toe(project_kopie, "familiehuis-boswinkel", {"naam": "Elders", "coordinaten": [52.2135, 6.9700]})
-    uit = wijkportaal("validate", "data", cwd=project_kopie)
-    assert uit.code == 0, uit.uitvoer
-    assert "die niet onder 'gebied' valt" in uit.uitvoer
+    meldingen = controleer(project_kopie)
+    assert len(meldingen) == 1 and ": waarschuwing: " in meldingen[0], meldingen
+    assert "die niet onder 'gebied' valt" in meldingen[0]
 
 
 def test_stedelijk_may_lie_in_twente_but_not_a_wijk_service(project_kopie: Path):
     hengelo = {"naam": "Hengelo", "coordinaten": [52.2658, 6.7931]}
     voeg_locatie_toe(project_kopie, "meubeldepot", hengelo)  # stedelijk
-    assert wijkportaal("validate", "data", cwd=project_kopie).code == 0
+    assert controleer(project_kopie) == []
     voeg_locatie_toe(project_kopie, "familiehuis-boswinkel", hengelo)
-    uit = wijkportaal("validate", "data", cwd=project_kopie)
-    assert uit.code == 1
-    assert "liggen buiten Enschede (alleen een stedelijke voorziening mag elders in Twente liggen)" in uit.uitvoer
+    meldingen = controleer(project_kopie)
+    assert any("fout: " in m and "liggen buiten Enschede (alleen een stedelijke voorziening mag elders in Twente liggen)" in m for m in meldingen)
 
 
 # -- in the browser -------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class _Stil(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def adres(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Stil, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM, "chromium ontbreekt"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM)
-        yield b
-        b.close()
-
-
-def offline_pagina(browser):
-    pagina_ = browser.new_page(viewport={"width": 1280, "height": 900})
-    geblokkeerd: list[str] = []
-    fouten: list[str] = []
-    pagina_.on("pageerror", lambda e: fouten.append(str(e)))
-
-    def route(r):
-        if r.request.url.startswith("http://127.0.0.1"):
-            r.continue_()
-        else:
-            geblokkeerd.append(r.request.url)
-            r.abort()
-
-    pagina_.route("**/*", route)
-    return pagina_, geblokkeerd, fouten
+def offline_pagina(tabblad):
+    tab = tabblad()
+    return tab.pagina, tab.buiten, tab.fouten
 
 
 @pytest.mark.parametrize("url,grenzen", [("kaart/", True), ("wijken/boswinkel-stadsveld/", True), ("voorzieningen/hulp-om-de-hoek/", False)])
-def test_map_draws_without_any_outside_request(browser, adres, url, grenzen):
-    p, geblokkeerd, fouten = offline_pagina(browser)
+def test_map_draws_without_any_outside_request(tabblad, adres, url, grenzen):
+    p, geblokkeerd, fouten = offline_pagina(tabblad)
     p.goto(f"{adres}/{url}")
     p.wait_for_selector(".wp-kaart__vlak[data-markers]")
     assert fouten == []
@@ -203,8 +167,8 @@ def test_map_draws_without_any_outside_request(browser, adres, url, grenzen):
     assert all(u.startswith("https://service.pdok.nl/") for u in geblokkeerd), geblokkeerd
 
 
-def test_marker_popup_has_a_working_link(browser, adres):
-    p, _, _ = offline_pagina(browser)
+def test_marker_popup_has_a_working_link(tabblad, adres):
+    p, _, _ = offline_pagina(tabblad)
     p.goto(f"{adres}/wijken/boswinkel-stadsveld/")
     p.wait_for_selector(".wp-kaart__vlak[data-markers]")
     marker = p.locator(".leaflet-marker-icon:not(.marker-cluster)").first
@@ -219,8 +183,8 @@ def test_marker_popup_has_a_working_link(browser, adres):
     assert p.locator("article h1").inner_text() == titel
 
 
-def test_keyboard_is_not_trapped_in_the_map(browser, adres):
-    p, _, _ = offline_pagina(browser)
+def test_keyboard_is_not_trapped_in_the_map(tabblad, adres):
+    p, _, _ = offline_pagina(tabblad)
     p.goto(f"{adres}/wijken/boswinkel-stadsveld/")
     p.wait_for_selector(".wp-kaart__vlak[data-markers]")
     p.locator(".wp-kaart__overslaan").focus()
