@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import yaml as _yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
@@ -92,12 +93,59 @@ def site(bouw: Bouw) -> Path:
     return bouw.site
 
 
+# Marker strings that must reach the intern edition and never the publiek one.
+MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
+MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
+MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
+MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE)
+
+
+def wijzig(pad: Path, **velden) -> None:
+    """Set fields of a record file (``beheer.laatst_gecontroleerd`` for a nested one)."""
+    data = _yaml.safe_load(pad.read_text(encoding="utf-8"))
+    for sleutel, waarde in velden.items():
+        doel = data
+        *ouders, laatste = sleutel.split(".")
+        for ouder in ouders:
+            doel = doel[ouder]
+        doel[laatste] = waarde
+    pad.write_text(
+        "# yaml-language-server: $schema=../../schema/x.json\n" + _yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="session")
+def proef(tmp_path_factory) -> Path:
+    """A copy of the sample data with the situations the edition and freshness tests need,
+    built once per edition (``site/`` and ``site-publiek/``)."""
+    project = kopieer_project(tmp_path_factory.mktemp("proef") / "project")
+    v = project / "data/voorzieningen"
+    # editions: an intern voorziening linked from a publiek one, an intern: field, a werkinstructie
+    wijzig(v / "abc-team.yml", samenvatting=f"Alleen intern {MARKER_INTERN_RECORD}.", zichtbaarheid="intern")
+    gerelateerd = _yaml.safe_load((v / "meubeldepot.yml").read_text(encoding="utf-8")).get("gerelateerd", [])
+    wijzig(
+        v / "meubeldepot.yml",
+        intern={"verwijsinformatie": f"Geheim {MARKER_INTERN_VELD}"},
+        gerelateerd=gerelateerd + ["voorzieningen/abc-team"],
+    )
+    wijzig(project / "data/werkinstructies/meubeldepot-aanmelden.yml", samenvatting=f"Procedure {MARKER_WERKINSTRUCTIE}.")
+    # freshness: stopped, expired, temporarily closed, freshly checked, due soon
+    wijzig(v / "budgetbuddy.yml", status="gestopt")
+    wijzig(v / "kies-training.yml", geldig_tot="2026-01-01")
+    wijzig(v / "jeugdwerk-online.yml", status="tijdelijk-gesloten")
+    wijzig(v / "meubeldepot.yml", **{"beheer.laatst_gecontroleerd": "2026-10-01"})
+    wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
+    for config, uit in (("mkdocs.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
+        bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
+        assert bouw.code == 0, bouw.uitvoer
+    return project
+
+
 # -- reading the built site -------------------------------------------------------------
 
 import re as _re
 import html as _html
-
-import yaml as _yaml
 
 
 def pagina(site: Path, url: str) -> str:

@@ -5,45 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import inhoud, kopieer_project, mkdocs, pagina, records, refs, wijkportaal
-
-MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
-MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
-MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
-MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE)
-
-
-def wijzig(pad: Path, **velden) -> None:
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    data.update(velden)
-    pad.write_text(
-        "# yaml-language-server: $schema=../../schema/x.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
-    )
+from conftest import MARKERS, VANDAAG, inhoud, pagina, records, refs
 
 
 @pytest.fixture(scope="module")
-def met_markers(tmp_path_factory) -> Path:
-    project = kopieer_project(tmp_path_factory.mktemp("edities") / "project")
-    data = project / "data"
-    # 1. an intern voorziening, linked from a publiek one
-    wijzig(data / "voorzieningen/abc-team.yml", samenvatting=f"Alleen intern {MARKER_INTERN_RECORD}.", zichtbaarheid="intern")
-    meubeldepot = yaml.safe_load((data / "voorzieningen/meubeldepot.yml").read_text(encoding="utf-8"))
-    # 2. an intern: field of a publiek record
-    wijzig(
-        data / "voorzieningen/meubeldepot.yml",
-        intern={"verwijsinformatie": f"Geheim {MARKER_INTERN_VELD}"},
-        gerelateerd=meubeldepot.get("gerelateerd", []) + ["voorzieningen/abc-team"],
-    )
-    # 3. a werkinstructie (intern by default)
-    wijzig(data / "werkinstructies/meubeldepot-aanmelden.yml", samenvatting=f"Procedure {MARKER_WERKINSTRUCTIE}.")
-    assert wijkportaal("validate", "data", cwd=project).code == 0
-    for config, uit in (("mkdocs.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
-        bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
-        assert bouw.code == 0, bouw.uitvoer
-    return project
+def met_markers(proef: Path) -> Path:
+    return proef
 
 
 def alle_bestanden(site: Path):
@@ -98,6 +66,9 @@ def test_publiek_home_is_for_residents(met_markers: Path):
 
 def test_publiek_lists_only_publiek_voorzieningen(met_markers: Path):
     alle = records("voorzieningen", met_markers / "data")
-    publiek = {f"voorzieningen/{i}" for i, v in alle.items() if v.get("zichtbaarheid", "publiek") == "publiek" and v.get("status") != "gestopt"}
+    publiek = {
+        f"voorzieningen/{i}" for i, v in alle.items()
+        if v.get("zichtbaarheid", "publiek") == "publiek" and v.get("status") != "gestopt" and str(v.get("geldig_tot", "9999")) >= VANDAAG
+    }  # fmt: skip
     gelijst = set(refs(inhoud(pagina(met_markers / "site-publiek", "voorzieningen/"))))
     assert gelijst == publiek

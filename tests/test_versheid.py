@@ -6,35 +6,27 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import VANDAAG, inhoud, kopieer_project, mkdocs, pagina, refs, wijkportaal
-
-
-def zet(pad: Path, **velden) -> None:
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    for sleutel, waarde in velden.items():
-        if "." in sleutel:
-            a, b = sleutel.split(".")
-            data[a][b] = waarde
-        else:
-            data[sleutel] = waarde
-    pad.write_text("# yaml-language-server: $schema=../../schema/x.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+from conftest import VANDAAG, Uitkomst, inhoud, pagina, refs
+from wijkportaal.cli import main
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    project = kopieer_project(tmp_path_factory.mktemp("versheid") / "project")
-    v = project / "data/voorzieningen"
-    zet(v / "budgetbuddy.yml", status="gestopt")
-    zet(v / "kies-training.yml", geldig_tot="2026-01-01")
-    zet(v / "jeugdwerk-online.yml", status="tijdelijk-gesloten")
-    zet(v / "meubeldepot.yml", **{"beheer.laatst_gecontroleerd": "2026-10-01"})  # fresh
-    zet(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})  # due within 60 days
-    for config, uit in (("mkdocs.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
-        bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
-        assert bouw.code == 0, bouw.uitvoer
-    return project
+def project(proef: Path) -> Path:
+    return proef
+
+
+@pytest.fixture
+def stale(project: Path, capsys, monkeypatch):
+    """``wijkportaal stale ...`` in-process, in the project folder."""
+    monkeypatch.chdir(project)
+
+    def draai(*args: str) -> Uitkomst:
+        code = main(["stale", *args])
+        uit = capsys.readouterr()
+        return Uitkomst(code, uit.out + uit.err)
+
+    return draai
 
 
 def test_old_record_shows_notice_in_both_editions(project: Path):
@@ -82,22 +74,22 @@ def test_onderhoud_page_lists_overdue_and_due_per_organisatie(project: Path):
     assert "te laat" in html
 
 
-def test_stale_command_matches(project: Path):
-    uit = wijkportaal("stale", "--vandaag", VANDAAG, cwd=project)
+def test_stale_command_matches(stale):
+    uit = stale("--vandaag", VANDAAG)
     assert uit.code == 0, uit.uitvoer
     assert "data/voorzieningen/thuislozenloket.yml" in uit.uitvoer
     assert "binnenkort  laatst 2025-12-01  data/voorzieningen/woonstap.yml" in uit.uitvoer
     assert "data/voorzieningen/meubeldepot.yml" not in uit.uitvoer
-    smd = wijkportaal("stale", "--organisatie", "smd-enschede-haaksbergen", "--vandaag", VANDAAG, cwd=project)
+    smd = stale("--organisatie", "smd-enschede-haaksbergen", "--vandaag", VANDAAG)
     assert smd.code == 0
     assert "Wijkteams Enschede (wijkteams-enschede)" not in smd.uitvoer
     assert "smd-enschede-haaksbergen" in smd.uitvoer
-    onbekend = wijkportaal("stale", "--organisatie", "bestaat-niet", cwd=project)
+    onbekend = stale("--organisatie", "bestaat-niet")
     assert onbekend.code == 2
 
 
-def test_today_is_injectable(project: Path):
-    later = wijkportaal("stale", "--vandaag", "2030-01-01", "--organisatie", "smd-enschede-haaksbergen", cwd=project)
-    vroeger = wijkportaal("stale", "--vandaag", "2021-01-01", "--organisatie", "smd-enschede-haaksbergen", cwd=project)
+def test_today_is_injectable(stale):
+    later = stale("--vandaag", "2030-01-01", "--organisatie", "smd-enschede-haaksbergen")
+    vroeger = stale("--vandaag", "2021-01-01", "--organisatie", "smd-enschede-haaksbergen")
     assert "Stand op 1 januari 2030" in later.uitvoer
     assert later.uitvoer.count("te laat  ") > vroeger.uitvoer.count("te laat  ")
