@@ -77,3 +77,18 @@ def test_successful_build_replaces_site_completely(gebouwd: Path):
     assert "Meubeldepot Nieuw" in (gebouwd / "site/voorzieningen/meubeldepot/index.html").read_text(encoding="utf-8")
     assert rest_van_bouw(gebouwd) == []
     assert (gebouwd / "site").stat().st_mode & 0o005 == 0o005  # readable for a web server
+
+
+def test_strict_data_warning_leaves_previous_site(gebouwd: Path):
+    """A data warning is logged in on_config, before any page is written; --strict must still keep the old site."""
+    voor = vingerafdruk(gebouwd / "site")
+    pad = gebouwd / "data/voorzieningen/meubeldepot.yml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert "locaties:" not in tekst
+    pad.write_text(tekst + "locaties:\n  - naam: Ergens\n", encoding="utf-8")
+    uit = mkdocs("build", "--strict", "-d", "site", cwd=gebouwd)  # no -q: MkDocs does not count warnings under -q
+    assert uit.code != 0, uit.uitvoer
+    assert "data/voorzieningen/meubeldepot.yml:" in uit.uitvoer and ": waarschuwing:" in uit.uitvoer
+    assert ": fout:" not in uit.uitvoer  # only a warning: the build went on and wrote the temporary folder
+    assert vingerafdruk(gebouwd / "site") == voor
+    assert rest_van_bouw(gebouwd) == []

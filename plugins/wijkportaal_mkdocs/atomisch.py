@@ -3,6 +3,12 @@
 MkDocs cleans and writes ``site_dir`` in place. The plugin points MkDocs at a
 fresh temporary folder beside it and, only when the build finished without
 errors (and without warnings under ``--strict``), swaps the two folders.
+
+Under ``--strict`` MkDocs decides only *after* ``on_post_build`` that warnings
+fail the build, so the plugin must count the same warnings itself, from the
+very start of the build: the :class:`Teller` is attached before the data is
+loaded (the data warnings are logged in ``on_config``), not when the temporary
+folder is made.
 """
 
 from __future__ import annotations
@@ -13,34 +19,48 @@ import shutil
 import tempfile
 from pathlib import Path
 
+MKDOCS_LOG = logging.getLogger("mkdocs")
+
 
 class Teller(logging.Handler):
-    """Counts warnings and errors logged by MkDocs during one build."""
+    """Counts warnings and errors logged under ``mkdocs`` while it is attached."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.aantal = 0
+
+    @classmethod
+    def start(cls) -> Teller:
+        teller = cls()
+        MKDOCS_LOG.addHandler(teller)
+        return teller
+
+    def stop(self) -> None:
+        MKDOCS_LOG.removeHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.aantal += 1
 
 
 class AtomischeBouw:
-    """One build into a temporary folder, swapped in by :meth:`afronden`."""
+    """One build into a temporary folder, swapped in by :meth:`afronden`.
 
-    def __init__(self, doel: Path) -> None:
+    ``teller`` must have been started at the beginning of the build, before
+    anything could log a warning; without one, counting starts here.
+    """
+
+    def __init__(self, doel: Path, teller: Teller | None = None) -> None:
+        self.teller = teller or Teller.start()
         self.doel = doel.resolve()
         self.doel.parent.mkdir(parents=True, exist_ok=True)
         self.tijdelijk = Path(tempfile.mkdtemp(prefix=f".{self.doel.name}-bouw-", dir=self.doel.parent))
         masker = os.umask(0)
         os.umask(masker)
         self.tijdelijk.chmod(0o777 & ~masker)  # mkdtemp makes it private; a web server must read it
-        self.teller = Teller()
-        logging.getLogger("mkdocs").addHandler(self.teller)
 
     def afronden(self, strikt: bool) -> bool:
         """Put the new site in place; False (and nothing changed) if the build must fail."""
-        logging.getLogger("mkdocs").removeHandler(self.teller)
+        self.teller.stop()
         if strikt and self.teller.aantal:
             self.opruimen()
             return False
@@ -54,5 +74,5 @@ class AtomischeBouw:
         return True
 
     def opruimen(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.teller)
+        self.teller.stop()
         shutil.rmtree(self.tijdelijk, ignore_errors=True)

@@ -4,17 +4,22 @@ Order of events in a build, and what happens in each:
 
 ``on_config``
     load ``data/`` through the core and report every problem, one per line.
-    Errors abort the build here, before MkDocs has touched the site folder.
+    Errors abort the build here, before MkDocs has touched the site folder;
+    under ``mkdocs serve`` they do not abort but show the last good data with
+    a banner of errors on every page (see :mod:`.voorvertoning`).
 ``on_files``
     render every page with the core and add it as a generated file; record
     pages are marked as not in the navigation.
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents.
+``on_post_page``
+    under ``serve`` with data errors: put the error banner on the page.
 ``on_serve``
     also watch ``data/`` so editing a record reloads the browser.
-``on_post_build`` / ``on_build_error``
-    atomic builds: the site was written to a temporary folder; swap it into
-    place only if everything succeeded (see :mod:`.atomisch`).
+``on_startup`` / ``on_post_build`` / ``on_build_error``
+    atomic builds: warnings are counted from the start (data warnings are
+    logged in ``on_config``), the site is written to a temporary folder and
+    swapped into place only if everything succeeded (see :mod:`.atomisch`).
 
 Hand-written pages may have an edition variant: ``docs/index.publiek.md``
 replaces ``docs/index.md`` in the publiek edition and is left out of the intern one.
@@ -37,7 +42,8 @@ from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal.paginas import Pagina, Paginamaker
 
-from .atomisch import AtomischeBouw
+from . import voorvertoning
+from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
 log = logging.getLogger("mkdocs.plugins.wijkportaal")
@@ -54,9 +60,17 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.data_map: Path | None = None
         self.commando = "build"
         self.atomisch: AtomischeBouw | None = None
+        self.teller: Teller | None = None
+        self.banner: str | None = None
 
     def on_startup(self, *, command, dirty):
         self.commando = command
+        # Under --strict MkDocs counts every warning of the build; count the same ones.
+        if self._atomisch_bouwen():
+            self.teller = Teller.start()
+
+    def _atomisch_bouwen(self) -> bool:
+        return bool(self.config.atomisch) and self.commando == "build"
 
     # -- configuration and data ---------------------------------------------------------
 
@@ -69,13 +83,17 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         return vandaag_uit_omgeving()
 
     def on_config(self, config):
+        if self.teller is None and self._atomisch_bouwen():
+            self.teller = Teller.start()  # build() called without on_startup: count from here
+        self.banner = None
         if not config.use_directory_urls:
             raise PluginError("wijkportaal: de vaste adressen (/voorzieningen/<id>/) vragen use_directory_urls: true")
         basis = Path(config.config_file_path or ".").resolve().parent
         self.data_map = (basis / self.config.gegevens).resolve()
+        vandaag = self._vandaag()
         catalogus, problemen = laad_catalogus(
             self.data_map,
-            vandaag=self._vandaag(),
+            vandaag=vandaag,
             editie=self.config.editie,
             basis=basis,
             verouderd_na_dagen=self.config.verouderd_na_dagen,
@@ -83,13 +101,29 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         for probleem in problemen.gesorteerd():
             (log.error if probleem.is_fout else log.warning)(str(probleem))
         if problemen.fouten:
-            raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
+            if self.commando != "serve":
+                raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
+            catalogus = self._voorvertoning_bij_fouten(problemen.fouten, vandaag)
+        elif self.commando == "serve":
+            voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
         self.catalogus = catalogus
         self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
-        if self.config.atomisch and self.commando == "build":
-            self.atomisch = AtomischeBouw(Path(config.site_dir))
+        if self._atomisch_bouwen():
+            self.atomisch = AtomischeBouw(Path(config.site_dir), self.teller)
+            self.teller = None
             config.site_dir = str(self.atomisch.tijdelijk)
         return config
+
+    def _voorvertoning_bij_fouten(self, fouten, vandaag: dt.date) -> Catalogus:
+        """Live preview: keep serving (a hanging page helps nobody), show the errors on every page."""
+        assert self.data_map is not None
+        catalogus, leeg = voorvertoning.vervanging(self.data_map, self.config.editie, vandaag)
+        self.banner = voorvertoning.banner(fouten, leeg=leeg)
+        if leeg:
+            log.warning("De voorvertoning toont de site zonder gegevens tot de fouten hierboven hersteld zijn.")
+        else:
+            log.warning("De voorvertoning toont de laatste goede versie tot de fouten hierboven hersteld zijn.")
+        return catalogus
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -151,10 +185,18 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
                 log.info("Strikte bouw met waarschuwingen: de vorige site blijft staan.")
 
     def on_build_error(self, *, error):
+        if self.teller is not None:
+            self.teller.stop()
+            self.teller = None
         if self.atomisch is not None:
             self.atomisch.opruimen()
             self.atomisch = None
             log.error("De bouw is mislukt; de vorige site blijft onaangeroerd.")
+
+    def on_post_page(self, output, *, page, config):
+        if self.banner:
+            return voorvertoning.met_banner(output, self.banner)
+        return output
 
     def on_serve(self, server, config, builder):
         if self.data_map is not None and self.data_map.is_dir():
