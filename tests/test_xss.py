@@ -51,6 +51,7 @@ Both editions are built once per module. Then:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import base64
 import datetime as dt
 import functools
@@ -1050,7 +1051,7 @@ class Tabblad:
         return bezoeken
 
 
-async def _in_de_browser(taken: list[tuple], tabs: int = 3, wachten: int = 100) -> list[Bezoek]:
+async def _in_de_browser(taken: list[tuple], tabs: int = 4, wachten: int = 100) -> list[Bezoek]:
     """Runs ('pagina', adres, url) and ('zoeken', adres, (woord, adres_resultaat)) tasks over a few tabs."""
     from playwright.async_api import async_playwright
 
@@ -1089,7 +1090,10 @@ def in_de_browser(xss: Xss, adressen) -> dict[str, list[Bezoek]]:
         taken += [("pagina", adressen[editie], url) for url in te_bezoeken(xss, editie)]
     editie_van = {adres: "intern" if editie == "zoeken" else editie for editie, adres in adressen.items()}
     uit: dict[str, list[Bezoek]] = {"intern": [], "publiek": [], "zelftest": []}
-    for bezoek in asyncio.run(_in_de_browser(taken)):
+    # Its own event loop in a thread: the session's shared (sync) Chromium holds the main thread's loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as draad:
+        bezoeken = draad.submit(asyncio.run, _in_de_browser(taken)).result()
+    for bezoek in bezoeken:
         uit["zelftest" if bezoek.url == ZELFTEST else editie_van[bezoek.adres]].append(bezoek)
     return uit
 
