@@ -12,7 +12,8 @@ files) go into one copy of the project together with the ten-mistake file, and:
   part of every file fits its schema (only required fields may be missing);
 * ``wijkportaal validate`` and ``mkdocs build`` run once on the same folder:
   located messages, no traceback, nothing built;
-* every accepted variant is rendered by the core into its page.
+* every accepted variant is rendered by the core into its page, and so is the
+  valid part of every variant (what the live preview shows while data has errors).
 
 Positions are looked up with PyYAML's own node marks, independent of the loader
 under test.
@@ -339,3 +340,15 @@ def _actieve_html(tekst: str) -> list[str]:
     zoeker = _Zoeker()
     zoeker.feed(tekst)
     return zoeker.gevonden
+
+
+def test_the_valid_part_of_every_variant_renders(proef: Proef):
+    """The live preview shows data with errors (minus the wrong values): that must render too.
+    (The intern edition: it has every page and every field the publiek one has.)"""
+    catalogus, problemen = laad_catalogus(proef.project / "data", basis=proef.project)
+    assert problemen.fouten
+    paginas = {p.url: p for p in Paginamaker(catalogus).paginas()}
+    getoond = [v for v in proef.varianten if f"{v.soort}/{v.id}/" in paginas]
+    assert len(getoond) > 900
+    for v in getoond:
+        assert not _actieve_html(paginas[f"{v.soort}/{v.id}/"].html), v.bestand

@@ -12,8 +12,8 @@ Order of events in a build, and what happens in each:
     pages are marked as not in the navigation.
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents.
-``on_post_page``
-    under ``serve`` with data errors: put the error banner on the page.
+``on_post_page`` / ``on_post_template``
+    under ``serve`` with data errors: put the error banner on every page and on 404.html.
 ``on_serve``
     also watch ``data/`` so editing a record reloads the browser.
 ``on_startup`` / ``on_post_build`` / ``on_build_error``
@@ -103,7 +103,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         if problemen.fouten:
             if self.commando != "serve":
                 raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
-            catalogus = self._voorvertoning_bij_fouten(problemen.fouten, vandaag)
+            catalogus = self._voorvertoning_bij_fouten(problemen.fouten, catalogus)
         elif self.commando == "serve":
             voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
         self.catalogus = catalogus
@@ -114,15 +114,15 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             config.site_dir = str(self.atomisch.tijdelijk)
         return config
 
-    def _voorvertoning_bij_fouten(self, fouten, vandaag: dt.date) -> Catalogus:
+    def _voorvertoning_bij_fouten(self, fouten, huidige: Catalogus) -> Catalogus:
         """Live preview: keep serving (a hanging page helps nobody), show the errors on every page."""
         assert self.data_map is not None
-        catalogus, leeg = voorvertoning.vervanging(self.data_map, self.config.editie, vandaag)
-        self.banner = voorvertoning.banner(fouten, leeg=leeg)
-        if leeg:
-            log.warning("De voorvertoning toont de site zonder gegevens tot de fouten hierboven hersteld zijn.")
-        else:
+        catalogus, vorige = voorvertoning.vervanging(self.data_map, self.config.editie, huidige)
+        self.banner = voorvertoning.banner(fouten, vorige=vorige)
+        if vorige:
             log.warning("De voorvertoning toont de laatste goede versie tot de fouten hierboven hersteld zijn.")
+        else:
+            log.warning("De voorvertoning toont de gegevens zonder de foute waarden tot de fouten hierboven hersteld zijn.")
         return catalogus
 
     # -- pages ----------------------------------------------------------------------------
@@ -197,6 +197,11 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         if self.banner:
             return voorvertoning.met_banner(output, self.banner)
         return output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        if self.banner and template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return voorvertoning.met_banner(output_content, self.banner)
+        return output_content
 
     def on_serve(self, server, config, builder):
         if self.data_map is not None and self.data_map.is_dir():

@@ -3,9 +3,10 @@
 MkDocs' livereload server holds every request until a rebuild succeeds, so a
 data error that aborts the rebuild makes every page hang. Under ``serve`` the
 plugin therefore does not abort: it builds the site from the last good
-catalogue of the same data folder and edition (or from an empty one if there
-never was a good one) and puts a banner with the located errors on top of every
-page. The rebuild succeeds, so livereload reloads the browser both when the
+catalogue of the same data folder and edition (or, if there never was a good
+one, from the current catalogue: the core keeps only the valid part of each
+file, so it renders safely) and puts a banner with the located errors on top of
+every page, the 404 page included. The rebuild succeeds, so livereload reloads the browser both when the
 error appears and when it is fixed.
 
 The last good catalogue lives at module level, so it survives rebuilds even if
@@ -14,21 +15,18 @@ MkDocs makes new plugin objects for them.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
 
 from wijkportaal.catalogus import Catalogus
-from wijkportaal.gebieden import Gebieden
 from wijkportaal.problemen import Probleem
-from wijkportaal.taxonomie import Taxonomie
 
 _laatste_goede: dict[tuple[Path, str], Catalogus] = {}
 
 KOP = "De gegevens bevatten fouten; u ziet de laatste goede versie. Herstel deze fouten:"
-KOP_LEEG = (
-    "De gegevens bevatten fouten en er is nog geen goede versie; u ziet de site zonder gegevens. "
+KOP_ZONDER_VORIGE = (
+    "De gegevens bevatten fouten en er is nog geen goede versie; u ziet de gegevens zonder de foute waarden. "
     "Herstel deze fouten:"
 )
 
@@ -45,18 +43,18 @@ def laatste_goede(data_map: Path, editie: str) -> Catalogus | None:
     return _laatste_goede.get((data_map.resolve(), editie))
 
 
-def vervanging(data_map: Path, editie: str, vandaag: dt.date) -> tuple[Catalogus, bool]:
-    """The catalogue to show instead of a broken one, and whether it is the empty stand-in."""
+def vervanging(data_map: Path, editie: str, huidige: Catalogus) -> tuple[Catalogus, bool]:
+    """The catalogue to show instead of one with errors, and whether it is the last good one."""
     catalogus = laatste_goede(data_map, editie)
     if catalogus is not None:
-        return catalogus, False
-    return Catalogus(Taxonomie(), Gebieden(), vandaag, editie), True
+        return catalogus, True
+    return huidige, False
 
 
-def banner(fouten: list[Probleem], *, leeg: bool = False) -> str:
+def banner(fouten: list[Probleem], *, vorige: bool = True) -> str:
     """The HTML banner that lists every error, one ``pad:regel:kolom: fout: bericht`` line each."""
     regels = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(fouten))
-    kop = html.escape(KOP_LEEG if leeg else KOP)
+    kop = html.escape(KOP if vorige else KOP_ZONDER_VORIGE)
     return (
         '<div class="wp-gegevensfouten" role="alert">'
         f'<p class="wp-gegevensfouten__kop"><strong>{kop}</strong></p>'
