@@ -86,6 +86,7 @@ def vers(tmp_path_factory) -> Verse:
     uit = draai(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                 "-w", wielen, bron, cwd=werk)  # fmt: skip
     assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert "deprecat" not in (uit.stdout + uit.stderr).lower(), uit.stdout + uit.stderr  # e.g. license as a TOML table
     (wiel,) = wielen.glob("wijkportaal-*.whl")
 
     venv = werk / "venv"
