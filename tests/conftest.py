@@ -7,9 +7,12 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -174,6 +177,34 @@ def records(soort: str, data: Path | None = None) -> dict[str, dict]:
     """The raw records of one kind, read with plain PyYAML (independent of the code under test)."""
     data = data or PROJECT / "data"
     return {p.stem: _yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / soort).glob("*.yml"))}
+
+
+# -- servers started by a test: a free port, polling instead of sleeping -------------------
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def haal(url: str) -> str | None:
+    """The page, or None (not there, or no answer within 5 s: a hanging server fails a poll)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as antwoord:
+            return antwoord.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wacht_op(test, seconden: float) -> bool:
+    """Poll ``test`` until it is true (True) or the time is up (False)."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if test():
+            return True
+        time.sleep(0.2)
+    return False
 
 
 # -- one Chromium for the whole session, and built sites served on localhost ----------------

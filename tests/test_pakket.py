@@ -16,19 +16,16 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import BIN, PROJECT, kopieer_project, omgeving, pagina, titel
+from conftest import BIN, PROJECT, haal, kopieer_project, omgeving, pagina, titel, vrije_poort, wacht_op
 
 ASSETS = PROJECT / "src/wijkportaal/assets"
 VENDOR = [
@@ -152,27 +149,10 @@ def test_bouw_fails_outside_the_project_with_a_dutch_message(tmp_path: Path):
 # -- wijkportaal bekijk -----------------------------------------------------------------
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def haal(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as antwoord:
-            return antwoord.read().decode("utf-8")
-    except OSError:
-        return None
 
 
-def wacht_op(test, seconden: float) -> bool:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if test():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def html_titel(html_: str) -> str:

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import BIN, omgeving
+from conftest import BIN, haal, omgeving, vrije_poort, wacht_op
 
 BANNER = "De gegevens bevatten fouten"
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def haal(url: str) -> str | None:
-    """The page, or None (not there, or no answer within 5 s: a hanging server fails the polls below)."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as antwoord:
-            return antwoord.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def haal_404(url: str) -> str:
@@ -40,13 +28,6 @@ def haal_404(url: str) -> str:
     raise AssertionError(f"{url} bestaat")
 
 
-def wacht_op(test, seconden: float) -> bool:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if test():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @contextlib.contextmanager
