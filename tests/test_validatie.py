@@ -245,3 +245,16 @@ def test_wrong_typed_values_from_the_issue_are_located_errors(project_kopie: Pat
     }, regels  # fmt: skip
     assert any("'organisatie' moet tekst zijn, maar is een lijst" in r for r in regels), regels
     assert any("'locaties.toegankelijkheid'" in r for r in regels), regels
+
+
+def test_a_broken_taxonomy_or_boundary_file_is_reported_there_not_in_every_record(project_kopie: Path):
+    from wijkportaal.catalogus import laad_catalogus
+
+    data = project_kopie / "data"
+    (data / "taxonomie.yml").write_text("themas: [1]\ndoelgroepen: {Foo_Bar: {label: x}}\nprocessen: 5\n", encoding="utf-8")
+    (data / "gebieden/wijken.geojson").write_text("[1, 2]", encoding="utf-8")
+    (data / "gebieden/stadsdelen.yml").write_text("- a\n", encoding="utf-8")
+    _, problemen = laad_catalogus(data, basis=project_kopie)
+    assert {p.pad for p in problemen} == {"data/taxonomie.yml", "data/gebieden/wijken.geojson", "data/gebieden/stadsdelen.yml"}
+    assert any("'themas' moet een groep velden" in p.bericht for p in problemen)
+    assert any("'Foo_Bar' in 'doelgroepen' is geen geldige id" in p.bericht and p.regel == 2 for p in problemen)

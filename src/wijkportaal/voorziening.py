@@ -277,6 +277,8 @@ def controleer(v: Voorziening, c: Controle) -> None:
         c.problemen.fout(
             b.pad, b.plek(("leeftijd",)), f"leeftijd 'van' ({van}) is groter dan 'tot' ({tot}); draai ze om"
         )
+    if not c.gebieden.wijken:
+        return  # the boundaries themselves could not be read (reported there): nothing to place or compare
     for i, code in enumerate(v.gebiedcodes):
         if code not in c.gebieden.codes:
             c.meld_onbekend(b, ("gebied", i), "wijk- of buurtcode", code, c.gebieden.codes)

@@ -89,7 +89,7 @@ class Werkinstructie(Record):
 def controleer(w: Werkinstructie, c: Controle) -> None:
     controleer_gedeeld(w, c)
     b = w.bestand
-    if w.proces and w.proces not in c.taxonomie.processen:
+    if w.proces and c.taxonomie.processen and w.proces not in c.taxonomie.processen:
         c.meld_onbekend(
             b, ("proces",), "proces", w.proces, c.taxonomie.processen,
             f"kies uit {', '.join(sorted(c.taxonomie.processen))} (zie 'processen' in data/taxonomie.yml)",
