@@ -1,0 +1,57 @@
+"""Which pages the catalogue yields, and their HTML.
+
+The site engine (MkDocs today) only places these pages in its theme: every
+page's content, title, table of contents and URL is decided here, from the
+validated catalogue. Each family of pages has its own module:
+
+========================  =====================================================
+``records``               a page per voorziening, methodiek, werkinstructie, organisatie
+``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
+``wijken``                the wijken, a page per wijk with its map, /kaart/
+========================  =====================================================
+
+``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
+Jinja2 in ``templates/``) and :class:`Weergave`, the renderer with the helpers
+every template may use. URLs come from :mod:`wijkportaal.adressen`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..catalogus import Catalogus
+from ..gebieden import Gebied
+from ..kaart import Kaartinstellingen
+from ..opmaak import Opmaak
+from ..record import Record
+from . import overzichten, records, wijken
+from .basis import Pagina, Weergave, inhoudsopgave
+
+__all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
+
+
+class Paginamaker:
+    """Every page of one edition of the catalogue: the switchboard over the page families."""
+
+    def __init__(
+        self,
+        catalogus: Catalogus,
+        opmaker: Opmaak | None = None,
+        kaartinstellingen: Kaartinstellingen | None = None,
+    ) -> None:
+        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen)
+
+    def paginas(self) -> Iterator[Pagina]:
+        """Every generated page, overviews first."""
+        yield from overzichten.paginas(self.weergave)
+        yield from wijken.paginas(self.weergave)
+        yield from records.paginas(self.weergave)
+
+    def recordpagina(self, record: Record) -> Pagina:
+        return records.recordpagina(self.weergave, record)
+
+    def wijkpagina(self, wijk: Gebied) -> Pagina:
+        return wijken.wijkpagina(self.weergave, wijk)
+
+    def kaartpagina(self) -> Pagina:
+        return wijken.kaartpagina(self.weergave)

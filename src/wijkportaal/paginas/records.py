@@ -1,0 +1,35 @@
+"""Record pages: one page per voorziening, methodiek, werkinstructie and organisatie."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..adressen import adres
+from ..organisatie import Organisatie
+from ..record import Record
+from ..soorten import SOORTEN
+from ..voorziening import Voorziening
+from .basis import Pagina, Weergave
+
+
+def recordpagina(w: Weergave, record: Record) -> Pagina:
+    url = adres(record)
+    extra: dict = {}
+    if isinstance(record, Voorziening) and any(l.coordinaten for l in record.locaties):
+        extra["kaart"] = w.kaart(
+            url, "voorziening", [record], hoogte="16rem", zoom=14,
+            omschrijving=f"Kaart met de locaties van {record.naam}", lijst_anker="locaties",
+        )  # fmt: skip
+    if isinstance(record, Organisatie):
+        extra["aanbod"] = w.cat.van_organisatie(record.id)
+        extra["beheerd"] = [r for r in w.cat.alle() if r.beheerder == record.id and r is not record]
+    return w.render(
+        SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting,
+        zoekbaar=not record.bestaat_niet_meer(w.cat.vandaag), r=record, **extra,
+    )  # fmt: skip
+
+
+def paginas(w: Weergave) -> Iterator[Pagina]:
+    """Every record with a page: the current ones, and in the intern edition the stopped ones too."""
+    for record in w.cat.met_pagina():
+        yield recordpagina(w, record)
