@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 import yaml
@@ -40,13 +41,23 @@ from mkdocs.structure.toc import get_toc
 from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
 from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
+from wijkportaal import zoekindex
 from wijkportaal.paginas import Pagina, Paginamaker
+from wijkportaal.paginas.zoeken import zoekvak
+from wijkportaal.zoekindex import tekst_van_html
 
 from . import voorvertoning
 from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
 log = logging.getLogger("mkdocs.plugins.wijkportaal")
+
+_HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', re.S)
+
+
+def _met_zoekvak(pagina_html: str, vak: str) -> str:
+    """Material's search plugin is off: the site's own search box goes at the end of the header bar."""
+    return _HEADER_NAV_EINDE.sub(lambda m: m.group(1) + vak + m.group(2), pagina_html, count=1)
 
 
 class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
@@ -57,6 +68,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def __init__(self) -> None:
         self.catalogus: Catalogus | None = None
         self.paginas: dict[str, Pagina] = {}
+        self.handpaginas: list[zoekindex.Document] = []
         self.data_map: Path | None = None
         self.commando = "build"
         self.atomisch: AtomischeBouw | None = None
@@ -108,6 +120,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
         self.catalogus = catalogus
         self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
+        for soort, pad in (("extra_css", "assets/wijkportaal/zoeken.css"), ("extra_javascript", "assets/wijkportaal/zoeken.js")):
+            if pad not in [str(x) for x in config[soort]]:
+                config[soort].append(pad)  # the header search box on every page
         if self._atomisch_bouwen():
             self.atomisch = AtomischeBouw(Path(config.site_dir), self.teller)
             self.teller = None
@@ -135,7 +150,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         maker = Paginamaker(self.catalogus, self.opmaak, kaart)
         for doel, bron in assetbestanden():
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
-        self.paginas = {}
+        self.paginas, self.handpaginas = {}, []
         for pagina in maker.paginas():
             bron = pagina.bronbestand
             bestaand = files.get_file_from_path(bron)
@@ -148,8 +163,6 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
                 kop["description"] = pagina.beschrijving_html
             if not pagina.koppen:
                 kop["hide"] = ["toc"]
-            if not pagina.zoekbaar:
-                kop["search"] = {"exclude": True}
             inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"
             opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
@@ -170,7 +183,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
 
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
-        if pagina is None:
+        if pagina is None:  # a hand-written page: findable through the site's own index
+            self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", "", "", tekst_van_html(html)))
             return html
         page.toc = get_toc([{"level": 2, "id": anker, "name": naam, "children": []} for anker, naam in pagina.koppen])
         return pagina.html
@@ -178,6 +192,11 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     # -- serve ----------------------------------------------------------------------------
 
     def on_post_build(self, *, config):
+        if self.catalogus is not None:
+            for pad, inhoud in zoekindex.bestanden(self.catalogus, self.handpaginas).items():
+                doel = Path(config.site_dir) / pad
+                doel.parent.mkdir(parents=True, exist_ok=True)
+                doel.write_text(inhoud, encoding="utf-8")
         if self.atomisch is not None:
             bouw, self.atomisch = self.atomisch, None
             config.site_dir = str(bouw.doel)
@@ -194,6 +213,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             log.error("De bouw is mislukt; de vorige site blijft onaangeroerd.")
 
     def on_post_page(self, output, *, page, config):
+        output = _met_zoekvak(output, zoekvak(page.url))
         if self.banner:
             return voorvertoning.met_banner(output, self.banner)
         return output

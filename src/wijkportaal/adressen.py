@@ -21,6 +21,7 @@ WIJKEN = "wijken/"
 THEMAS = "themas/"
 DOELGROEPEN = "doelgroepen/"
 ONDERHOUD = "onderhoud/"
+ZOEKEN = "zoeken/"
 
 
 def overzicht(soort: str) -> str:
@@ -29,7 +30,7 @@ def overzicht(soort: str) -> str:
 
 
 # The overview pages: the entries of the site's navigation, each the index of its folder.
-OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD})
+OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN})
 
 # Taxonomy sections that have a page per term.
 _TERMPAGINAS = {"themas": THEMAS, "doelgroepen": DOELGROEPEN}

@@ -82,6 +82,14 @@ class Taxonomie:
             return None
         return term.ouder or term.id
 
+    def hoofdthema_label(self, themas: list[str]) -> str:
+        """The label of the first hoofdthema among ``themas`` (for map layers), or 'Overig'."""
+        for thema in themas:
+            hoofd = self.hoofdthema(thema)
+            if hoofd:
+                return self.themas[hoofd].label
+        return "Overig"
+
     def onder(self, thema: str) -> set[str]:
         """The thema itself and, for a hoofdthema, all its sub-themes."""
         return {thema} | {t.id for t in self.subthemas(thema)}

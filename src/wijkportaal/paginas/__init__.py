@@ -8,6 +8,7 @@ validated catalogue. Each family of pages has its own module:
 ``records``               a page per voorziening, methodiek, werkinstructie, organisatie
 ``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
+``zoeken``                the finder, /zoeken/
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -24,7 +25,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijken
+from . import overzichten, records, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -43,6 +44,7 @@ class Paginamaker:
 
     def paginas(self) -> Iterator[Pagina]:
         """Every generated page, overviews first."""
+        yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield from records.paginas(self.weergave)

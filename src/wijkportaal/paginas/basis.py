@@ -33,7 +33,6 @@ class Pagina:
     titel: str
     html: str
     beschrijving: str = ""
-    zoekbaar: bool = True
     koppen: list[tuple[str, str]] = field(init=False)  # (anchor, title as HTML): the page's contents
 
     def __post_init__(self) -> None:
@@ -106,11 +105,7 @@ class Weergave:
     # -- maps --------------------------------------------------------------------------------
 
     def hoofdthema_label(self, v: Voorziening) -> str:
-        for thema in v.themas:
-            hoofd = self.tax.hoofdthema(thema)
-            if hoofd:
-                return self.tax.themas[hoofd].label
-        return "Overig"
+        return self.tax.hoofdthema_label(v.themas)
 
     def kaart(self, url: str, naam: str, voorzieningen: list[Voorziening], **opties) -> Markup:
         """A map fragment for the page at ``url``, with the asset tags it needs."""
@@ -174,10 +169,10 @@ class Weergave:
     def _gerelateerd(self, record: Record) -> list[Record]:
         return [r for r in (self.cat.zoek(ref) for ref in record.gerelateerd) if r is not None]
 
-    def render(self, template: str, url: str, titel: str, beschrijving: str = "", zoekbaar: bool = True, **extra) -> Pagina:
+    def render(self, template: str, url: str, titel: str, beschrijving: str = "", **extra) -> Pagina:
         """One page: ``template`` rendered for ``url`` with the shared helpers and ``extra``."""
         html = templates().get_template(template).render(self._context(url, titel=titel, **extra))
-        return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving, zoekbaar=zoekbaar)
+        return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving)
 
 
 

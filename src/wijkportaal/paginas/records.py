@@ -24,8 +24,7 @@ def recordpagina(w: Weergave, record: Record) -> Pagina:
         extra["aanbod"] = w.cat.van_organisatie(record.id)
         extra["beheerd"] = [r for r in w.cat.alle() if r.beheerder == record.id and r is not record]
     return w.render(
-        SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting,
-        zoekbaar=not record.bestaat_niet_meer(w.cat.vandaag), r=record, **extra,
+        SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting, r=record, **extra,
     )  # fmt: skip
 
 

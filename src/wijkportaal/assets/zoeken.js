@@ -1,0 +1,1 @@
+/* Wijkportaal: zoeken (wordt gevuld) */
