@@ -86,7 +86,7 @@ def test_no_page_loads_anything_from_another_host(site: Path):
 
 def test_tiles_are_configurable_and_can_be_switched_off(project_kopie: Path):
     (project_kopie / "mkdocs.zonder.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - search:\n      lang: nl\n  - wijkportaal:\n      kaart_tegels: ''\n", encoding="utf-8"
+        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n", encoding="utf-8"
     )
     uit = mkdocs("build", "-f", "mkdocs.zonder.yml", "-d", "zonder", cwd=project_kopie)
     assert uit.code == 0, uit.uitvoer

@@ -53,8 +53,9 @@ def test_stopped_voorziening_leaves_lists_search_but_keeps_intern_page(project: 
         for thema in (project / site / "themas").iterdir():
             if thema.is_dir():
                 assert ref not in refs(inhoud(pagina(project / site, f"themas/{thema.name}/")))
-        index = json.loads((project / site / "search/search_index.json").read_text(encoding="utf-8"))
-        assert not [d for d in index["docs"] if d["location"].startswith(f"{ref}/")]
+        gegevens = json.loads((project / site / "zoeken/gegevens.json").read_text(encoding="utf-8"))
+        assert f"{ref}/" not in [d["url"] for d in gegevens["documenten"]]
+        assert f"{ref}/" not in gegevens["voorzieningen"]
     html = inhoud(pagina(project / "site", f"{ref}/"))
     assert "Deze voorziening bestaat niet meer." in html
     assert not (project / "site-publiek" / ref).exists()
