@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
+from collections import Counter
 import shutil
 import subprocess
 import sys
@@ -32,8 +34,22 @@ def schrijf(pad: Path, schema: str, data: dict) -> None:
     )
 
 
+def woordenschat() -> tuple[list[str], list[int]]:
+    """Dutch words of the sample data with how often they occur there, so fictional
+    texts draw common words often and rare words rarely, and index like real ones."""
+    tekst = " ".join(p.read_text(encoding="utf-8") for p in sorted((PROJECT / "data").glob("*/*.yml")))
+    telling = Counter(re.findall(r"[a-zà-ÿ]+", tekst.lower()))
+    woorden = sorted(telling)
+    return woorden, [telling[w] for w in woorden]
+
+
 def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
     rnd = random.Random(42)
+    woorden, gewichten = woordenschat()
+
+    def zinnen(n: int) -> str:
+        return " ".join(rnd.choices(woorden, gewichten, k=n)).capitalize() + "."
+
     shutil.copytree(PROJECT / "data" / "gebieden", doel / "gebieden")
     shutil.copy(PROJECT / "data" / "taxonomie.yml", doel / "taxonomie.yml")
     shutil.copytree(PROJECT / "data" / "organisaties", doel / "organisaties")
@@ -52,27 +68,27 @@ def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
         (doel / soort).mkdir()
     for i in range(n_m):
         schrijf(doel / "methodieken" / f"fictieve-methodiek-{i:05d}.yml", "methodiek", {
-            "naam": f"Fictieve methodiek {i:05d}", "samenvatting": "Verzonnen methodiek voor een snelheidstest.",
+            "naam": f"Fictieve methodiek {i:05d} {rnd.choice(woorden)}", "samenvatting": zinnen(rnd.randint(10, 25)),
             "themas": [rnd.choice(themas)], "doel": "Testen hoe snel de site bouwt.",
-            "werkwijze": "1. Eerste stap\n2. Tweede stap\n", "beheer": beheer(),
+            "werkwijze": f"1. {zinnen(12)}\n2. {zinnen(12)}\n\n{zinnen(60)}\n", "beheer": beheer(),
         })  # fmt: skip
     for i in range(n_w):
         schrijf(doel / "werkinstructies" / f"fictieve-werkinstructie-{i:05d}.yml", "werkinstructie", {
-            "naam": f"Fictieve werkinstructie {i:05d}", "samenvatting": "Verzonnen werkinstructie voor een snelheidstest.",
+            "naam": f"Fictieve werkinstructie {i:05d} {rnd.choice(woorden)}", "samenvatting": zinnen(rnd.randint(10, 25)),
             "themas": [rnd.choice(themas)], "proces": rnd.choice(processen), "versie": "1.0", "eigenaar": "Testteam",
-            "stappen": [{"titel": f"Stap {s}", "beschrijving": "Doe **iets**.", "rol": "wijkteammedewerker"} for s in range(1, 5)],
+            "stappen": [{"titel": f"Stap {s}", "beschrijving": zinnen(30), "rol": "wijkteammedewerker"} for s in range(1, 5)],
             "beheer": beheer(),
         })  # fmt: skip
     for i in range(n_v):
         data = {
-            "naam": f"Fictieve voorziening {i:05d}",
-            "samenvatting": "Verzonnen voorziening voor een snelheidstest; bestaat niet.",
-            "beschrijving": "Een **verzonnen** voorziening.\n\n- punt een\n- punt twee\n",
+            "naam": f"Fictieve voorziening {i:05d} {rnd.choice(woorden)}",
+            "samenvatting": zinnen(rnd.randint(12, 30)),
+            "beschrijving": f"{zinnen(rnd.randint(30, 90))}\n\n- {zinnen(8)}\n- {zinnen(8)}\n",
             "themas": rnd.sample(themas, 2), "doelgroepen": rnd.sample(doelgroepen, 2),
             "organisatie": rnd.choice(orgs),
             "gebied": "stedelijk",
             "toegang": rnd.choice(["vrij", "verwijzing", "indicatie"]), "kosten": "gratis",
-            "aanmelden": "Loop binnen of bel.", "beheer": beheer(),
+            "aanmelden": zinnen(rnd.randint(8, 20)), "beheer": beheer(),
             "gerelateerd": [f"methodieken/fictieve-methodiek-{rnd.randrange(n_m):05d}"] if n_m else [],
             "locaties": [{"naam": f"Fictieve plek {i:05d}", "plaats": "Enschede", "coordinaten": plek(),
                           "coordinaten_bij_benadering": True}],

@@ -194,8 +194,9 @@ def test_index_built_in_python_is_searched_alike_in_the_browser(pagina):
         b.add(doc)
     index = b.build()
     data = json.loads(json.dumps(index.serialize()))
-    assert data["pipeline"] == ["wp-trimmer", "wp-stemmer-nl"]
-    # the index holds normalised, stemmed terms only
+    assert data["pipeline"] == ["wp-trimmer", "wp-stopwoorden", "wp-stemmer-nl"]
+    # the index holds normalised, stemmed terms only, no stop words
+    assert not {"voor", "en", "op", "van", "de"} & {t for t, _ in data["invertedIndex"]}
     termen = [t for t, _ in data["invertedIndex"]]
     assert "financien" in termen and "schuldhulpverlen" in termen and "thuisloz" in termen
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9.@]*[a-z0-9]|[a-z0-9]", t) for t in termen), termen
@@ -210,3 +211,9 @@ def test_index_built_in_python_is_searched_alike_in_the_browser(pagina):
     )
     assert python == ZOEKVRAGEN
     assert browser == python
+
+
+def test_stop_words_are_the_same_in_the_browser(pagina):
+    browser = pagina.evaluate("() => wijkportaalZoektaal.stopwoorden")
+    assert browser == sorted(zoektaal.STOPWOORDEN)
+    assert pagina.evaluate("() => wijkportaalZoektaal.isStopwoord('voor') && !wijkportaalZoektaal.isStopwoord('hulp')")

@@ -1,35 +1,47 @@
 """The search index and the finder's data, built once per edition at build time.
 
 One Dutch search engine serves the search box in the header and the finder
-(``/zoeken/``): a lunr index built here with lunr.py and loaded in the browser by
+(``/zoeken/``): lunr indexes built here with lunr.py and loaded in the browser by
 lunr.js from the site itself. Text goes through the same pipeline on both sides
-(:mod:`.zoektaal`: accents folded, Dutch Snowball stemmer), so a query typed in
-the browser meets exactly the tokens stored here.
+(:mod:`.zoektaal`: accents folded, stop words dropped, Dutch Snowball stemmer),
+so a query typed in the browser meets exactly the tokens stored here.
 
-What is indexed, per document (ref = the page URL):
+Two indexes, so the finder is usable after a small download:
 
-=============  =====  ==========================================================
-field          boost  holds
-=============  =====  ==========================================================
-naam           10     the name (or page title)
-samenvatting   5      the summary
-themas         3      labels and synonyms of its thema's and doelgroepen (so
-                      "geldzorgen" finds the schulden records: query expansion
-                      done once, on the index side)
-delen          2      parts of its Dutch compound words ("schuldhulpverlening"
-                      gives "schuld" and "hulpverlening")
-tekst          1      the body text (Markdown fields as plain text)
-=============  =====  ==========================================================
+``zoeken/index.json`` (loaded first)
+    =============  =====  ====================================================
+    field          boost  holds
+    =============  =====  ====================================================
+    naam           10     the name (or page title)
+    samenvatting   5      the summary
+    termen         3      on thema and doelgroep pages: the label and every
+                          synonym from data/taxonomie.yml. The finder counts a
+                          hit on such a page as a hit on every record with that
+                          thema or doelgroep: "geldzorgen" finds the schulden
+                          voorzieningen, without the synonyms stored per record.
+    delen          2      parts of the Dutch compound words of the fields above
+                          ("schuldhulpverlening" → "schuld", "hulpverlening")
+    =============  =====  ====================================================
+``zoeken/tekst.json`` (loaded when someone searches)
+    the body text (Markdown fields as plain words), boost 1.
+
+Both are sent in a compact form (:func:`compact`): the sorted term list and, per
+field, each document's term numbers (as differences) with the term frequency
+where it is above one; the browser rebuilds lunr's serialized index from it,
+recomputing lunr's BM25 scores (``assets/zoekindex.js``), and loads it with
+``lunr.Index.load``. The index refers to documents by their number
+in ``gegevens.json``'s ``documenten`` list.
 
 Only current records of the edition are indexed, plus the thema, doelgroep and
 wijk pages and the hand-written pages the engine passes in; the publiek edition
-has no intern record and no ``intern:`` text in either file.
+has no intern record and no ``intern:`` text in any file.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -41,7 +53,8 @@ from .catalogus import Catalogus
 from .record import Record
 from .voorziening import KANAAL_LABEL, KOSTEN_LABEL, TALEN, TOEGANG_LABEL, Voorziening
 
-VELDEN = {"naam": 10, "samenvatting": 5, "themas": 3, "delen": 2, "tekst": 1}
+VELDEN = {"naam": 10, "samenvatting": 5, "termen": 3, "delen": 2}  # zoeken/index.json
+TEKSTVELDEN = {"tekst": 1}  # zoeken/tekst.json
 
 # Short, frequent words that make no useful compound part ("voorziening" is not "voor" + ...).
 GEEN_DEEL = frozenset(
@@ -56,11 +69,14 @@ class Document:
     """One searchable page."""
 
     ref: str  # the page URL (the index itself refers to documents by their number)
-    soort: str  # voorzieningen, methodieken, werkinstructies, organisaties or pagina
+    soort: str  # voorzieningen, methodieken, werkinstructies, organisaties, thema, doelgroep or pagina
     naam: str
     samenvatting: str = ""
-    themas: str = ""
+    termen: str = ""  # thema and doelgroep pages: label and synonyms
     tekst: str = ""
+    term: str = ""  # thema and doelgroep pages: the term's id
+    themas: tuple[str, ...] = ()  # records: thema ids with their hoofdthema's (for the finder's expansion)
+    doelgroepen: tuple[str, ...] = ()
 
 
 def platte_tekst(markdown: str) -> str:
@@ -117,14 +133,10 @@ class Splitser:
         return len(deel) >= MIN_DEEL and deel not in GEEN_DEEL and (deel in self.bekend or zoektaal.stam(deel) in self.bekend)
 
 
-def _termtekst(cat: Catalogus, record: Record) -> str:
-    """Labels and synonyms of a record's thema's (with their hoofdthema) and doelgroepen."""
+def _themas(cat: Catalogus, record: Record) -> tuple[str, ...]:
+    """A record's thema ids with their hoofdthema's."""
     tax = cat.taxonomie
-    ids = list(record.themas)
-    ids += [h for h in (tax.hoofdthema(t) for t in record.themas) if h]
-    termen = [tax.themas[t] for t in dict.fromkeys(ids) if t in tax.themas]
-    termen += [tax.doelgroepen[d] for d in getattr(record, "doelgroepen", []) if d in tax.doelgroepen]
-    return " ".join(" ".join((t.label, *t.synoniemen)) for t in termen)
+    return tuple(dict.fromkeys([*record.themas, *(h for h in (tax.hoofdthema(t) for t in record.themas) if h)]))
 
 
 def _recordtekst(record: Record) -> str:
@@ -137,33 +149,120 @@ def _recordtekst(record: Record) -> str:
 def documenten(cat: Catalogus, handpaginas: Iterable[Document] = ()) -> list[Document]:
     """Every document of this edition's index: records, taxonomy and wijk pages, hand-written pages."""
     docs = [
-        Document(adres(r), r.SOORT, r.naam, r.samenvatting, _termtekst(cat, r), _recordtekst(r))
+        Document(
+            adres(r), r.SOORT, r.naam, r.samenvatting, tekst=_recordtekst(r),
+            themas=_themas(cat, r), doelgroepen=tuple(getattr(r, "doelgroepen", ())),
+        )  # fmt: skip
         for r in cat.alle()
     ]
     tax = cat.taxonomie
-    for term in [*tax.themas.values(), *tax.doelgroepen.values()]:
-        docs.append(Document(adres(term), "pagina", term.label, term.beschrijving, " ".join(term.synoniemen)))
+    for soort, termen in (("thema", tax.themas.values()), ("doelgroep", tax.doelgroepen.values())):
+        for term in termen:
+            docs.append(
+                Document(adres(term), soort, term.label, term.beschrijving, " ".join((term.label, *term.synoniemen)), term=term.id)
+            )
     for wijk in cat.gebieden.wijken.values():
         buurten = " ".join(b.naam for b in cat.gebieden.buurten_van(wijk.code))
-        docs.append(Document(adres(wijk), "pagina", f"Wijk {wijk.naam}", f"Hulp in de wijk {wijk.naam}", "", buurten))
+        docs.append(Document(adres(wijk), "pagina", f"Wijk {wijk.naam}", f"Hulp in de wijk {wijk.naam}", tekst=buurten))
     docs.extend(handpaginas)
     return docs
 
 
-def bouw_index(docs: list[Document]) -> dict:
-    """The serialized lunr index (JSON-able) of ``docs``."""
-    splitser = Splitser(w for d in docs for veld in (d.naam, d.samenvatting, d.themas, d.tekst) for w in zoektaal.woorden(veld))
+def bouwer(docs: list[Document], velden: dict[str, int] = VELDEN):
+    """A lunr Builder with ``docs`` added over ``velden``; refs are document numbers."""
     builder = zoektaal.bouwer()
     builder.ref("ref")
-    for veld, gewicht in VELDEN.items():
+    for veld, gewicht in velden.items():
         builder.field(veld, boost=gewicht)
+    splitser = None
+    if "delen" in velden:
+        splitser = Splitser(w for d in docs for veld in (d.naam, d.samenvatting, d.termen, d.tekst) for w in zoektaal.woorden(veld))
     for nummer, d in enumerate(docs):
-        woorden = {w for veld in (d.naam, d.samenvatting, d.themas, d.tekst) for w in zoektaal.woorden(veld)}
-        delen = " ".join(p for w in sorted(woorden) for p in splitser.delen(w))
-        builder.add(
-            {"ref": str(nummer), "naam": d.naam, "samenvatting": d.samenvatting, "themas": d.themas, "delen": delen, "tekst": d.tekst}
-        )
-    return builder.build().serialize()
+        doc = {"ref": str(nummer), "naam": d.naam, "samenvatting": d.samenvatting, "termen": d.termen, "tekst": d.tekst}
+        if splitser is not None:
+            woorden = {w for veld in (d.naam, d.samenvatting, d.termen) for w in zoektaal.woorden(veld)}
+            doc["delen"] = " ".join(p for w in sorted(woorden) for p in splitser.delen(w))
+        builder.add({k: v for k, v in doc.items() if k == "ref" or k in velden})
+    return builder  # not built: compact() needs only the terms and frequencies, not lunr's scores
+
+
+def bouw_index(docs: list[Document], velden: dict[str, int] = VELDEN) -> dict:
+    """lunr's own serialized index (JSON-able) of ``docs`` over ``velden``."""
+    return bouwer(docs, velden).build().serialize()
+
+
+# BM25 as lunr computes it (lunr.js Builder#createFieldVectors, lunr.py Builder._create_field_vectors)
+K1, B = 1.2, 0.75
+
+
+def compact(builder) -> dict:
+    """The index of a Builder (see :func:`bouwer`) in a small form for the browser (see the module docstring).
+
+    lunr's own form stores every (term, field, document) twice, in the inverted index
+    and in the field vectors, each with a score of several digits. Here only the
+    sorted terms travel and, per field and document, the term numbers as
+    differences, each followed by ``-tf`` when the term occurs more than once. The
+    inverted index, the field lengths and lunr's BM25 scores follow from that
+    (:func:`uit_compact`, and ``assets/zoekindex.js`` in the browser).
+    """
+    index = builder
+    termen = sorted(index.inverted_index)
+    nummer = {t: i for i, t in enumerate(termen)}
+    vectoren: dict[str, list[list[int]]] = {veld: [] for veld in index._fields}
+    for veldref, frequenties in index.field_term_frequencies.items():
+        veld, ref = veldref.split("/", 1)
+        rij, vorige = [int(ref)], 0
+        for term, tf in sorted((nummer[t], tf) for t, tf in frequenties.items()):
+            rij.append(term - vorige)
+            if tf > 1:
+                rij.append(-tf)
+            vorige = term
+        vectoren[veld].append(rij)
+    return {
+        "versie": "2.3.9",
+        "pipeline": [f.label for f in index.search_pipeline._stack],
+        "documenten": index.document_count,
+        "velden": {veld: index._fields[veld].boost for veld in vectoren},
+        "termen": termen,
+        "vectoren": vectoren,
+    }
+
+
+def uit_compact(data: dict) -> dict:
+    """lunr's serialized index back from :func:`compact`, scores recomputed (as assets/zoekindex.js does)."""
+    velden = list(data["vectoren"])
+    aantal = data["documenten"]
+    postings: list[dict] = [{"_index": i, **{v: {} for v in velden}} for i in range(len(data["termen"]))]
+    documenten_met = [0] * len(data["termen"])
+    frequenties: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for veld, rijen in data["vectoren"].items():
+        for rij in rijen:
+            ref, termen, term = str(rij[0]), [], 0
+            for waarde in rij[1:]:
+                if waarde < 0:
+                    termen[-1] = (termen[-1][0], -waarde)
+                    continue
+                term += waarde
+                termen.append((term, 1))
+                postings[term][veld][ref] = {}
+                documenten_met[term] += 1
+            frequenties[(veld, ref)] = termen
+    gemiddeld = {v: sum(tf for (veld, _), ts in frequenties.items() if veld == v for _, tf in ts) / aantal for v in velden}
+    idf = [math.log(1 + abs((aantal - n + 0.5) / (n + 0.5))) for n in documenten_met]
+    vectoren = []
+    for (veld, ref), termen in frequenties.items():
+        lengte, boost, vector = sum(tf for _, tf in termen), data["velden"][veld], []
+        for term, tf in termen:
+            score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lengte / gemiddeld[veld])) + tf) * boost
+            vector += [term, round(score, 3)]
+        vectoren.append([f"{veld}/{ref}", vector])
+    return {
+        "version": data["versie"],
+        "fields": velden,
+        "fieldVectors": vectoren,
+        "invertedIndex": [[t, postings[i]] for i, t in enumerate(data["termen"])],
+        "pipeline": data["pipeline"],
+    }
 
 
 def filters(cat: Catalogus) -> dict[str, list[list]]:
@@ -204,7 +303,6 @@ def _voorziening(cat: Catalogus, v: Voorziening, hoofdthema: str) -> dict:
         "telefoon": v.contact.get("telefoon", ""),
         "email": v.contact.get("email", ""),
         "website": v.contact.get("website", ""),
-        "aanmelden": platte_tekst(v.data.get("aanmelden", "")),
         "hoofdthema": hoofdthema,
         "locaties": [
             {
@@ -220,28 +318,39 @@ def _voorziening(cat: Catalogus, v: Voorziening, hoofdthema: str) -> dict:
     }  # fmt: skip
 
 
+def _documentgegevens(d: Document) -> dict:
+    uit = {"url": d.ref, "soort": d.soort, "naam": d.naam, "samenvatting": d.samenvatting}
+    if d.term:
+        uit["term"] = d.term
+    if d.soort in ("methodieken", "werkinstructies", "organisaties"):
+        uit.update(themas=list(d.themas), doelgroepen=list(d.doelgroepen))
+    return uit
+
+
 def gegevens(cat: Catalogus, docs: list[Document]) -> dict:
-    """The finder's data file: every document's name and summary, and per voorziening what it filters and shows."""
+    """The finder's data file: every document in index order, and per voorziening what it filters and shows."""
     return {
         "editie": cat.editie,
-        # in index order: the index refers to a document by its number in this list (short refs, small index)
-        "documenten": [{"url": d.ref, "soort": d.soort, "naam": d.naam, "samenvatting": d.samenvatting} for d in docs],
+        # in index order: the indexes refer to a document by its number in this list
+        "documenten": [_documentgegevens(d) for d in docs],
         "voorzieningen": {adres(v): _voorziening(cat, v, cat.taxonomie.hoofdthema_label(v.themas)) for v in cat.voorzieningen},
         "filters": filters(cat),
     }
 
 
 INDEXBESTAND = "zoeken/index.json"
+TEKSTBESTAND = "zoeken/tekst.json"
 GEGEVENSBESTAND = "zoeken/gegevens.json"
 
 
 def bestanden(cat: Catalogus, handpaginas: Iterable[Document] = ()) -> dict[str, str]:
     """{site path: JSON text} of the edition's search files (see the module docstring)."""
     docs = documenten(cat, handpaginas)
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    kort = {"ensure_ascii": False, "separators": (",", ":")}
     return {
-        INDEXBESTAND: json.dumps(bouw_index(docs), **compact),
-        GEGEVENSBESTAND: json.dumps(gegevens(cat, docs), **compact),
+        INDEXBESTAND: json.dumps(compact(bouwer(docs, VELDEN)), **kort),
+        TEKSTBESTAND: json.dumps(compact(bouwer(docs, TEKSTVELDEN)), **kort),
+        GEGEVENSBESTAND: json.dumps(gegevens(cat, docs), **kort),
     }
 
 

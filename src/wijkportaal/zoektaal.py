@@ -21,7 +21,8 @@ compares both on thousands of Dutch words and phrases in Chromium):
    directly, so an installed PyStemmer (another Snowball version) is never used.
 
 For lunr.py the steps are pipeline functions registered as ``wp-trimmer`` (steps 1
-and 2 on one token) and ``wp-stemmer-nl`` (step 3). The browser registers functions
+and 2 on one token), ``wp-stopwoorden`` (drops the words of ``STOPWOORDEN``) and
+``wp-stemmer-nl`` (step 3). The browser registers functions
 under the same labels, so ``lunr.Index.load`` accepts an index built here.
 
 Use ``bouwer()`` for a ``lunr.builder.Builder`` whose fields are tokenized with
@@ -55,6 +56,12 @@ _SCHEIDING = "\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2010-\u2015\u
 SCHEIDING = re.compile(f"[{_SCHEIDING}]+")
 _RAND = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+\Z")
 _ZACHT_AFBREEKSTREEPJE = "\u00ad"
+
+# Dutch words that say nothing on their own. They are not indexed and a query skips
+# them ("hulp voor ouders" = "hulp ouders"). Word for word STOPWOORDEN in zoektaal.js.
+STOPWOORDEN = frozenset(
+    "aan al alle als bij daar dan dat de deze die dit door een en er geen haar had heb hebben heeft hem het hier hij hoe hun ik in is je jij jouw kan kunnen kunt maar me meer met mij mijn na naar niet nog of om ons onze ook op over te tot u uit uw van veel voor waar wat we wel werd wie wij wordt worden ze zij zijn zo zonder".split()
+)
 
 
 def normaliseer(tekst: str) -> str:
@@ -101,18 +108,24 @@ def trimmer(token: Token, i: int | None = None, tokens: list | None = None) -> T
     return [token.clone(lambda s, m, d=d: d) for d in delen]
 
 
+def stopwoorden(token: Token, i: int | None = None, tokens: list | None = None) -> Token | None:
+    """wp-stopwoorden: drop words that say nothing on their own."""
+    return None if token.string in STOPWOORDEN else token
+
+
 def stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
     """wp-stemmer-nl: the Dutch stem of one token."""
     return token.update(lambda s, m: stam(s))
 
 
 Pipeline.register_function(trimmer, "wp-trimmer")
+Pipeline.register_function(stopwoorden, "wp-stopwoorden")
 Pipeline.register_function(stemmer, "wp-stemmer-nl")
 
 
 def pijplijn() -> list[Callable]:
     """The functions for a Builder's ``pipeline`` and ``search_pipeline``, in order."""
-    return [trimmer, stemmer]
+    return [trimmer, stopwoorden, stemmer]
 
 
 def _veldwoorden(waarde: Any) -> list[str]:

@@ -10,7 +10,9 @@
  *                                       [a-z0-9] at both ends, drop empty words
  *   wijkportaalZoektaal.stam(w)         Snowball's original Dutch stemmer (lunr.nl)
  *
- * It registers the pipeline functions "wp-trimmer" and "wp-stemmer-nl", so
+ *   wijkportaalZoektaal.isStopwoord(w)  a word that is not indexed (STOPWOORDEN)
+ *
+ * It registers the pipeline functions "wp-trimmer", "wp-stopwoorden" and "wp-stemmer-nl", so
  * lunr.Index.load() accepts an index built by lunr.py, and makes lunr's query
  * parser split query text where woorden() splits.
  */
@@ -26,6 +28,8 @@
   var RAND = /^[^a-z0-9]+|[^a-z0-9]+$/gu;
   var WEG = /[\p{Mn}\u00ad]/gu;
   var BUITEN_BMP = /[\ud800-\udfff]/;
+  // Word for word STOPWOORDEN in zoektaal.py: not indexed, skipped in a query.
+  var STOPWOORDEN = new Set("aan al alle als bij daar dan dat de deze die dit door een en er geen haar had heb hebben heeft hem het hier hij hoe hun ik in is je jij jouw kan kunnen kunt maar me meer met mij mijn na naar niet nog of om ons onze ook op over te tot u uit uw van veel voor waar wat we wel werd wie wij wordt worden ze zij zijn zo zonder".split(" "));
 
   function normaliseer(tekst) {
     return String(tekst).normalize("NFKD").replace(WEG, "").toLowerCase();
@@ -64,11 +68,16 @@
     return delen.map(function (d) { return token.clone(function () { return d; }); });
   }
 
+  function stopwoorden(token) {
+    return STOPWOORDEN.has(token.toString()) ? null : token;
+  }
+
   function stemmer(token) {
     return token.update(function (s) { return stam(s); });
   }
 
   lunr.Pipeline.registerFunction(trimmer, "wp-trimmer");
+  lunr.Pipeline.registerFunction(stopwoorden, "wp-stopwoorden");
   lunr.Pipeline.registerFunction(stemmer, "wp-stemmer-nl");
   // The query parser splits query text on this class (per character) too.
   lunr.tokenizer.separator = SCHEIDING;
@@ -78,6 +87,8 @@
     normaliseer: normaliseer,
     woorden: woorden,
     stam: stam,
+    isStopwoord: function (w) { return STOPWOORDEN.has(w); },
+    stopwoorden: Array.from(STOPWOORDEN).sort(),
     trimmer: trimmer,
     stemmer: stemmer,
   };

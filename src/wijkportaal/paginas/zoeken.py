@@ -24,10 +24,12 @@ ZOEK_SCRIPTS = (
     "assets/wijkportaal/vendor/lunr/lunr.stemmer.support.js",
     "assets/wijkportaal/vendor/lunr/lunr.nl.js",
     "assets/wijkportaal/zoektaal.js",
+    "assets/wijkportaal/zoekindex.js",
     "assets/wijkportaal/zoeken.js",
 )
 ZOEK_STIJLEN = ("assets/wijkportaal/zoeken.css",)
 INDEX = "index.json"
+TEKST = "tekst.json"
 GEGEVENS = "gegevens.json"
 
 
@@ -40,7 +42,7 @@ def zoekpagina(w: Weergave) -> Pagina:
     return w.render(
         "zoeken.html", url, "Zoeken",
         beschrijving="Zoek hulp in Enschede op woord, wijk, onderwerp, leeftijd en meer.",
-        filters=filters(w.cat), index=INDEX, gegevens=GEGEVENS, kaart=Markup(kaart),
+        filters=filters(w.cat), index=INDEX, tekst=TEKST, gegevens=GEGEVENS, kaart=Markup(kaart),
         tags=Markup(w.assets(url, STIJLEN, SCRIPTS + ZOEK_SCRIPTS[:-1])),
     )  # fmt: skip
 
