@@ -78,7 +78,8 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
     });
     var overlays = {};
     volgorde.sort().forEach(function (thema) {
-      var groep = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+      // thousands of markers are added in slices, so the page keeps answering meanwhile
+      var groep = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: rijen.length > 1000 });
       groep.addLayers(markers[thema]);  // one bulk insert: fast for thousands of markers
       groep.addTo(map);
       groepen[thema] = groep;

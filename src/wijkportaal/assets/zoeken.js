@@ -46,7 +46,7 @@
     organisaties: "Organisatie", thema: "Onderwerp", doelgroep: "Voor wie", pagina: "Pagina"
   };
   var PER_KEER = 50;         // results rendered at once; "Toon meer" adds as many
-  var ANDERS_PER_KEER = 20;
+  var ANDERS_PER_KEER = 10;
   var SUGGESTIES = 6;
 
   // ---------------------------------------------------------------------------------
@@ -201,14 +201,14 @@
     var erbij = new Map();
     var self = this;
     var stam = wijkportaalZoektaal.stam(woord);
-    function vraag(q) {
+    function vraag(q, metBegin) {
       if (!self.isStopwoord(woord)) q.term(woord, { boost: 10 });
       if (woord.length >= 5) q.term(stam, { usePipeline: false, editDistance: 1, boost: 1 });
-      if (begin && woord.length >= 3) {
-        q.term(woord, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-      }
+      if (metBegin) q.term(woord, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
     }
-    this.idx.query(vraag).forEach(function (r) {
+    // The start of a word being typed is looked up in names, summaries and terms only: a short
+    // start matches thousands of body text words, and the finished word searches the body text anyway.
+    this.idx.query(function (q) { vraag(q, begin && woord.length >= 3); }).forEach(function (r) {
       var nr = Number(r.ref);
       uit.set(nr, (uit.get(nr) || 0) + r.score);
       var d = self.documenten[nr];
@@ -220,7 +220,7 @@
     });
     erbij.forEach(function (score, nr) { uit.set(nr, (uit.get(nr) || 0) + score); });
     if (this.tekstIdx) {
-      this.tekstIdx.query(vraag).forEach(function (r) {
+      this.tekstIdx.query(function (q) { vraag(q, false); }).forEach(function (r) {
         var nr = Number(r.ref);
         uit.set(nr, (uit.get(nr) || 0) + r.score);
       });
@@ -527,6 +527,21 @@
     }
   };
 
+  /* The URL follows shortly after the last change: browsers limit how often a page may
+   * rewrite its URL, and one rewrite costs more than the rest of an answer. */
+  Vinder.prototype.planUrl = function (t) {
+    var self = this;
+    clearTimeout(this.urlTimer);
+    this.urlToestand = t;
+    this.urlTimer = setTimeout(function () { self.schrijfUrlNu(); }, 250);
+  };
+
+  Vinder.prototype.schrijfUrlNu = function () {
+    clearTimeout(this.urlTimer);
+    if (this.urlToestand) this.schrijfUrl(this.urlToestand);
+    this.urlToestand = null;
+  };
+
   /* Does the item pass filter `naam` of state t? */
   Vinder.prototype.past = function (item, naam, t, nu) {
     if (naam === "leeftijd") return t.leeftijd === null || (item.van <= t.leeftijd && t.leeftijd <= item.tot);
@@ -587,13 +602,30 @@
     }
 
     this.toonTellingen(tellingen, stedelijkeTeller, openTeller);
+    this.toonGekozen(t);
     this.toonResultaten(gevonden);
     var anders = this.andereResultaten(scores);
     this.toonAnderen(anders);
     this.meldAantal(gevonden.length, anders.length, t);
-    this.schrijfUrl(t);
+    this.planUrl(t);
     this.planKaart(gevonden);
     this.form.setAttribute("data-ms", (performance.now() - t0).toFixed(1));
+  };
+
+  Vinder.prototype.aantalGekozen = function (t) {
+    var n = t.leeftijd !== null ? 1 : 0;
+    if (t.open) n++;
+    this.filternamen.forEach(function (f) { if (t.keuze[f] >= 0) n++; });
+    return n;
+  };
+
+  /* "Filters (2 gekozen)": the filters can be folded away (on a phone they start folded). */
+  Vinder.prototype.toonGekozen = function (t) {
+    var plek = this.form.querySelector(".wp-zoeker__gekozen");
+    if (!plek) return;
+    var n = this.aantalGekozen(t);
+    var tekst = n ? "(" + n + " gekozen)" : "";
+    if (plek.textContent !== tekst) plek.textContent = tekst;
   };
 
   Vinder.prototype.toonTellingen = function (tellingen, stedelijk, open) {
@@ -741,28 +773,45 @@
     }
   };
 
-  /* The map follows the list; it waits until typing pauses (drawing thousands of
-   * markers is the one expensive step) and is skipped when nothing changed. */
+  /* The map follows the list: when typing pauses (drawing thousands of markers is the one
+   * expensive step), only when the map is on screen (or comes on screen), and not at all
+   * when the results did not change. */
   Vinder.prototype.planKaart = function (gevonden) {
     var kaart = this.kaartData && window.wijkportaalKaart && wijkportaalKaart.kaarten[this.kaartData.id];
     if (!kaart) return;
+    var self = this;
     var sleutel = gevonden.map(function (i) { return i.nr; }).join(",");
     if (sleutel === this.kaartSleutel) return;
     this.kaartSleutel = sleutel;
+    this.kaartRijen = gevonden;
     clearTimeout(this.kaartTimer);
-    var eerste = this.kaartTimer === 0;
-    this.kaartTimer = setTimeout(function () {
-      var rijen = [];
-      gevonden.forEach(function (item) { Array.prototype.push.apply(rijen, item.rijen); });
-      kaart.vervang(rijen);
-      var uitleg = document.getElementById("wp-kaart-uitleg");
-      if (uitleg) {
-        var metPlek = gevonden.filter(function (i) { return i.rijen.length; }).length;
-        uitleg.textContent = metPlek === gevonden.length
-          ? (gevonden.length ? "Alle gevonden voorzieningen staan op de kaart." : "")
-          : metPlek + " van de " + gevonden.length + " gevonden voorzieningen hebben een adres op de kaart. De andere werken bijvoorbeeld online, aan huis of in heel Enschede.";
-      }
-    }, eerste ? 0 : 200);
+    if (!this.kaartKijker && window.IntersectionObserver) {
+      this.kaartZichtbaar = false;
+      this.kaartKijker = new IntersectionObserver(function (gezien) {
+        self.kaartZichtbaar = gezien[gezien.length - 1].isIntersecting;
+        if (self.kaartZichtbaar && self.kaartRijen) self.tekenKaart(kaart);
+      }, { rootMargin: "200px" });
+      this.kaartKijker.observe(kaart.map.getContainer());
+      return;  // the observer reports at once whether the map is visible
+    }
+    if (this.kaartKijker && !this.kaartZichtbaar) return;  // drawn when it comes on screen
+    this.kaartTimer = setTimeout(function () { self.tekenKaart(kaart); }, 200);
+  };
+
+  Vinder.prototype.tekenKaart = function (kaart) {
+    var gevonden = this.kaartRijen;
+    if (!gevonden) return;
+    this.kaartRijen = null;
+    var rijen = [];
+    gevonden.forEach(function (item) { Array.prototype.push.apply(rijen, item.rijen); });
+    kaart.vervang(rijen);
+    var uitleg = document.getElementById("wp-kaart-uitleg");
+    if (uitleg) {
+      var metPlek = gevonden.filter(function (i) { return i.rijen.length; }).length;
+      uitleg.textContent = metPlek === gevonden.length
+        ? (gevonden.length ? "Alle gevonden voorzieningen staan op de kaart." : "")
+        : metPlek + " van de " + gevonden.length + " gevonden voorzieningen hebben een adres op de kaart. De andere werken bijvoorbeeld online, aan huis of in heel Enschede.";
+    }
   };
 
   Vinder.prototype.start = function () {
@@ -771,7 +820,12 @@
     this.form.addEventListener("submit", function (e) {
       e.preventDefault();
       self.werkBij(true);
+      self.schrijfUrlNu();
     });
+    // leaving the page (a result, back, another tab): the URL holds the latest state
+    window.addEventListener("pagehide", function () { self.schrijfUrlNu(); });
+    document.addEventListener("visibilitychange", function () { if (document.hidden) self.schrijfUrlNu(); });
+    this.resultaten.addEventListener("pointerdown", function () { self.schrijfUrlNu(); });
     this.invoer.addEventListener("input", function () { self.werkBij(true); });
     this.form.addEventListener("change", function (e) {
       if (e.target !== self.invoer) self.werkBij(true);
@@ -785,13 +839,22 @@
       self.lijst.toon(erop ? "Toegevoegd aan de verwijslijst." : "Van de verwijslijst gehaald.");
     });
     this.lijst = new Verwijslijst(this);
+    var details = this.form.querySelector(".wp-zoeker__details");
+    if (details && window.matchMedia && matchMedia("(max-width: 44.9375em)").matches && !this.aantalGekozen(this.toestand())) {
+      details.open = false;  // a phone: results first, filters one tap away
+    }
     this.werkBij(true);
     this.form.classList.add("wp-zoeker--klaar");
-    // The body text comes second: the finder answers on names, summaries and terms meanwhile.
-    this.m.laadTekst(function () {
-      self.form.setAttribute("data-tekstindex", self.m.tekstIdx ? "geladen" : "ontbreekt");
-      self.werkBij(false);
-    });
+    // The body text comes second, once the first results are on screen (or at the first
+    // keystroke): the finder answers on names, summaries and terms meanwhile.
+    function tekstErbij() {
+      self.m.laadTekst(function () {
+        self.form.setAttribute("data-tekstindex", self.m.tekstIdx ? "geladen" : "ontbreekt");
+        self.werkBij(false);
+      });
+    }
+    this.invoer.addEventListener("input", tekstErbij, { once: true });
+    if (window.requestIdleCallback) requestIdleCallback(tekstErbij, { timeout: 1000 }); else setTimeout(tekstErbij, 200);
   };
 
   /* Keep the result buttons in step with the list. */
@@ -876,6 +939,11 @@
     if (this.knoppen) this.knoppen.hidden = items.length === 0;
     if (this.kop) this.kop.textContent = this.kopTekst + (items.length ? " (" + items.length + ")" : "");
     document.documentElement.classList.toggle("wp-met-verwijslijst", items.length > 0);
+    var naar = document.querySelector(".wp-naar-verwijslijst");
+    if (naar) {
+      naar.hidden = items.length === 0;
+      naar.firstElementChild.textContent = "Naar de verwijslijst (" + items.length + ")";
+    }
     if (this.kopievak) this.kopievak.hidden = true;
     if (this.melding && melding !== undefined) this.melding.textContent = melding;
     var datum = this.sectie.querySelector(".wp-verwijslijst__datum");
