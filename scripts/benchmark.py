@@ -9,6 +9,7 @@ They reuse the real taxonomy, gebieden and organisaties of the sample data.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import random
 import re
@@ -96,6 +97,74 @@ def maak_data(doel: Path, n_v: int, n_m: int, n_w: int) -> None:
         schrijf(doel / "voorzieningen" / f"fictieve-voorziening-{i:05d}.yml", "voorziening", data)
 
 
+def meet_zoeken_in_browser(site: Path) -> None:
+    """In headless Chromium: time from page load to a usable finder, and per keystroke
+    or filter change the time the finder takes to answer (performance.now in the page)."""
+    import functools
+    import http.server
+    import statistics
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Stil(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Stil, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    adres = f"http://127.0.0.1:{server.server_address[1]}"
+    rnd = random.Random(7)
+    woorden, gewichten = woordenschat()
+    zinvol = [w for w in woorden if len(w) >= 4]
+    vragen = [" ".join(rnd.sample(zinvol, rnd.choice((1, 1, 2, 3)))) for _ in range(25)]
+    toetsen = [v[:i] for v in vragen for i in range(1, len(v) + 1)]
+    toetsen = [toetsen[i] for i in sorted(rnd.sample(range(len(toetsen)), 80))]  # 80 keystrokes
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium") or "chromium",
+                args=["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            )
+            pagina = browser.new_page(viewport={"width": 1280, "height": 900})
+            pagina.route("**/*", lambda r: r.continue_() if r.request.url.startswith(adres) else r.abort())
+            pagina.goto(f"{adres}/zoeken/")
+            pagina.wait_for_selector("#wp-zoeker.wp-zoeker--klaar", timeout=60000)
+            bruikbaar = pagina.evaluate("performance.now()")
+            pagina.wait_for_selector("#wp-zoeker[data-tekstindex]", timeout=60000)
+            met_tekst = pagina.evaluate("performance.now()")
+            tijden = pagina.evaluate(
+                """(toetsen) => {
+                  const invoer = document.getElementById("wp-zoek-q");
+                  const selecties = [...document.querySelectorAll("#wp-zoeker select")];
+                  const uit = [];
+                  toetsen.forEach((tekst, i) => {
+                    let t0 = performance.now();
+                    invoer.value = tekst;
+                    invoer.dispatchEvent(new Event("input", { bubbles: true }));
+                    uit.push(performance.now() - t0);
+                    if (i % 4 === 0) {  // and a filter change now and then: 20 of them
+                      const s = selecties[i % selecties.length];
+                      s.selectedIndex = (s.selectedIndex + 1) % s.options.length;
+                      t0 = performance.now();
+                      s.dispatchEvent(new Event("change", { bubbles: true }));
+                      uit.push(performance.now() - t0);
+                    }
+                  });
+                  return uit;
+                }""",
+                toetsen,
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+    tijden.sort()
+    p95 = tijden[int(len(tijden) * 0.95) - 1]
+    print(f"Zoeken in Chromium: bruikbaar na {bruikbaar:.0f} ms (lopende tekst erbij na {met_tekst:.0f} ms)")
+    print(f"Zoeken in Chromium: {len(tijden)} toetsaanslagen en filterwijzigingen, mediaan {statistics.median(tijden):.1f} ms, "
+          f"95e percentiel {p95:.1f} ms, langste {tijden[-1]:.1f} ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voorzieningen", type=int, default=5000)
@@ -109,12 +178,17 @@ def main() -> int:
             if (PROJECT / naam).is_dir():
                 shutil.copytree(PROJECT / naam, werk / naam)
         shutil.copy(PROJECT / "mkdocs.yml", werk / "mkdocs.yml")
+        # the baseline to beat: the same site with Material's search plugin indexing every page
+        (werk / "mkdocs.material-zoeken.yml").write_text(
+            "INHERIT: mkdocs.yml\nplugins:\n  - search:\n      lang: nl\n  - wijkportaal\n", encoding="utf-8"
+        )
         maak_data(werk / "data", args.voorzieningen, args.methodieken, args.werkinstructies)
         totaal = args.voorzieningen + args.methodieken + args.werkinstructies
         print(f"Records: {args.voorzieningen} voorzieningen, {args.methodieken} methodieken, "
               f"{args.werkinstructies} werkinstructies ({totaal} in totaal)")  # fmt: skip
         for naam, opdracht in (
             ("wijkportaal validate", [BIN / "wijkportaal", "validate", "data"]),
+            ("mkdocs build (met Materials zoekplugin, zoals voorheen)", [BIN / "mkdocs", "build", "-f", "mkdocs.material-zoeken.yml", "-d", "site-material"]),
             ("mkdocs build", [BIN / "mkdocs", "build", "-d", "site"]),
         ):
             begin = time.perf_counter()
@@ -130,7 +204,12 @@ def main() -> int:
         record = werk / "site" / "voorzieningen" / "fictieve-voorziening-00001" / "index.html"
         print(f"Site: {len(bestanden)} bestanden, {len(html)} HTML-pagina's, {grootte / 1e6:.1f} MB")
         print(f"Eén voorzieningpagina: {record.stat().st_size / 1e3:.1f} kB")
-        print(f"Zoekindex: {(werk / 'site/search/search_index.json').stat().st_size / 1e6:.1f} MB")
+        print(f"Materials zoekindex (voorheen): {(werk / 'site-material/search/search_index.json').stat().st_size / 1e6:.1f} MB")
+        zoeken = {n: (werk / "site/zoeken" / n).read_bytes() for n in ("index.json", "tekst.json", "gegevens.json")}
+        for n, inhoud in zoeken.items():
+            print(f"Zoeken: {n} {len(inhoud) / 1e3:.0f} kB, gzip {len(gzip.compress(inhoud, 6)) / 1e3:.0f} kB")
+        print(f"Zoeken: alles samen gzip {sum(len(gzip.compress(b, 6)) for b in zoeken.values()) / 1e6:.2f} MB")
+        meet_zoeken_in_browser(werk / "site")
         kaart = (werk / "site/kaart/index.html").read_text(encoding="utf-8")
         begin = kaart.index('id="kaartdata-overzicht">')
         data = kaart[begin : kaart.index("</script>", begin)]
