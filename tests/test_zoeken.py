@@ -280,7 +280,9 @@ def test_finder_query_filters_counts_and_url(tabblad, adres, gegevens):
     assert vak.is_visible() and "Telefoon: 012 345 6789" in vak.input_value()
 
     # remove one, then empty the list
-    p.get_by_role("button", name="Haal Budgetbuddy (Alifa) van de verwijslijst").click()
+    weg = lijst.locator('li[data-ref="voorzieningen/budgetbuddy/"]').get_by_role("button", name="Van de verwijslijst halen")
+    assert weg.get_attribute("aria-describedby")  # says which voorziening
+    weg.click()
     assert lijst.locator(".wp-verwijslijst__item").count() == 1
     p.get_by_role("button", name="Lijst leegmaken").click()
     assert lijst.locator(".wp-verwijslijst__item").count() == 0

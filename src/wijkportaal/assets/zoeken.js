@@ -651,6 +651,7 @@
     var li = el("li", "wp-resultaat");
     li.setAttribute("data-ref", item.url);
     var kop = el("h3", "wp-resultaat__naam");
+    kop.id = "wp-resultaat-" + item.nr;
     kop.appendChild(link("../" + item.url, item.naam));
     li.appendChild(kop);
     if (v.toegang_label) {
@@ -673,6 +674,7 @@
     knop.type = "button";
     knop.setAttribute("data-url", item.url);
     knop.setAttribute("aria-pressed", verwijslijst.bevat(item.url) ? "true" : "false");
+    knop.setAttribute("aria-describedby", kop.id);  // which voorziening, for a screen reader
     li.appendChild(knop);
     return li;
   };
@@ -900,6 +902,10 @@
           verwijslijst.schrijf([]);
           self.toon("De verwijslijst is leeg.");
           vinder.knoppenBijwerken();
+          if (self.kop) {  // the button is gone: the focus goes to the heading of the list
+            self.kop.setAttribute("tabindex", "-1");
+            self.kop.focus();
+          }
         }
       });
     }
@@ -1009,7 +1015,8 @@
     var weg = el("button", "wp-knop wp-knop--klein wp-verwijslijst__weg", "Van de verwijslijst halen");
     weg.type = "button";
     weg.setAttribute("data-url", item.url);
-    weg.setAttribute("aria-label", "Haal " + item.naam + " van de verwijslijst");
+    kop.id = "wp-verwijslijst-" + item.nr;
+    weg.setAttribute("aria-describedby", kop.id);  // the visible text stays the name (WCAG 2.5.3)
     li.appendChild(weg);
     return li;
   };
@@ -1103,7 +1110,7 @@
     var knop = el("button", "wp-zoekvak__knop");
     knop.type = "button";
     knop.setAttribute("aria-expanded", "false");
-    knop.setAttribute("aria-label", "Zoeken openen");
+    knop.setAttribute("aria-label", "Zoekvak");
     knop.innerHTML =
       '<svg class="wp-zoekvak__open" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>' +
       '<svg class="wp-zoekvak__dicht" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
@@ -1138,7 +1145,6 @@
   Zoekvak.prototype.klap = function (open) {
     this.form.classList.toggle("wp-zoekvak--open", open);
     this.knop.setAttribute("aria-expanded", open ? "true" : "false");
-    this.knop.setAttribute("aria-label", open ? "Zoeken sluiten" : "Zoeken openen");
     if (open) this.invoer.focus();
   };
 
