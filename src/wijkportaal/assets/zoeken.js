@@ -178,8 +178,9 @@
       self.tekstIdx = laadIndex(data);
       self.cache.clear();
       verder();
-    }, function () {
-      self.tekstUrl = null;  // no body text index: names, summaries and terms only
+    }).catch(function (fout) {
+      self.tekstUrl = null;  // no (usable) body text index: names, summaries and terms only
+      if (window.console) console.error(fout);
       verder();
     });
   };
