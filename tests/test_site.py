@@ -226,8 +226,12 @@ def test_every_record_and_page_is_in_the_one_search_index_once(site: Path):
             assert f"{soort}/{id_}/" in urls
     assert "" in urls and "over/" in urls  # hand-written pages stay findable
     assert "themas/schulden/" in urls and "doelgroepen/jongeren/" in urls
-    assert len(index["fieldVectors"]) == 5 * len(urls)  # naam, samenvatting, themas, delen, tekst
-    assert index["pipeline"] == ["wp-trimmer", "wp-stemmer-nl"]
+    assert index["documenten"] == len(urls)
+    assert set(index["velden"]) == {"naam", "samenvatting", "termen", "delen"}
+    assert all(len(rijen) == len(urls) for rijen in index["vectoren"].values())
+    assert index["pipeline"] == ["wp-trimmer", "wp-stopwoorden", "wp-stemmer-nl"]
+    tekst = json.loads((site / "zoeken/tekst.json").read_text(encoding="utf-8"))
+    assert set(tekst["velden"]) == {"tekst"} and tekst["documenten"] == len(urls)
 
 
 def test_site_is_dutch_and_loads_nothing_from_other_hosts(site: Path):

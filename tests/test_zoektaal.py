@@ -32,6 +32,7 @@ SCRIPTS = [
     ASSETS / "vendor/lunr/lunr.stemmer.support.js",
     ASSETS / "vendor/lunr/lunr.nl.js",
     ASSETS / "zoektaal.js",
+    ASSETS / "zoekindex.js",
 ]
 
 LASTIGE_ZINNEN = [
@@ -217,3 +218,34 @@ def test_stop_words_are_the_same_in_the_browser(pagina):
     browser = pagina.evaluate("() => wijkportaalZoektaal.stopwoorden")
     assert browser == sorted(zoektaal.STOPWOORDEN)
     assert pagina.evaluate("() => wijkportaalZoektaal.isStopwoord('voor') && !wijkportaalZoektaal.isStopwoord('hulp')")
+
+
+def test_compact_index_decodes_the_same_in_the_browser(pagina):
+    """assets/zoekindex.js rebuilds exactly what zoekindex.uit_compact() rebuilds, and searches alike."""
+    from wijkportaal import zoekindex
+    from wijkportaal.catalogus import laad_catalogus
+
+    cat, _ = laad_catalogus(PROJECT / "data")
+    docs = zoekindex.documenten(cat)
+    for velden, vragen in ((zoekindex.VELDEN, ["meubels", "geldzorgen", "opvoeden jongeren", "budgetbudy~1"]),
+                           (zoekindex.TEKSTVELDEN, ["aanmeldformulier", "wijkcoach"])):  # fmt: skip
+        data = json.loads(json.dumps(zoekindex.compact(zoekindex.bouwer(docs, velden))))
+        python = zoekindex.uit_compact(data)
+        browser = pagina.evaluate("(data) => wijkportaalZoekindex.uitCompact(data)", data)
+        assert browser["invertedIndex"] == json.loads(json.dumps(python["invertedIndex"]))
+        verschil = [
+            (a[0], x, y) for a, b in zip(python["fieldVectors"], browser["fieldVectors"])
+            for x, y in zip(a[1], b[1]) if abs(x - y) > 0.0011
+        ]  # fmt: skip
+        assert [a[0] for a in python["fieldVectors"]] == [b[0] for b in browser["fieldVectors"]]
+        assert verschil == []
+        index = Index.load(python)
+        verwacht = {q: [r["ref"] for r in index.search(q)] for q in vragen}
+        gevonden = pagina.evaluate(
+            """([data, vragen]) => {
+                const index = wijkportaalZoekindex.index(data);
+                return Object.fromEntries(vragen.map(q => [q, index.search(q).map(r => r.ref)]));
+            }""",
+            [data, vragen],
+        )
+        assert all(verwacht.values()) and gevonden == verwacht

@@ -89,11 +89,11 @@
     });
   }
 
-  /* lunr.Index from either lunr's serialized form or the site's compact form (zoekindex.js). */
+  /* lunr.Index from the site's compact form (zoekindex.js), or lunr's own serialized form. */
   function laadIndex(data) {
     if (data && data.termen && data.vectoren) {
       if (!window.wijkportaalZoekindex) throw new Error("zoekindex.js ontbreekt");
-      data = wijkportaalZoekindex.uitCompact(data);
+      return wijkportaalZoekindex.index(data);
     }
     return lunr.Index.load(data);
   }
