@@ -843,8 +843,8 @@
     });
     this.lijst = new Verwijslijst(this);
     var details = this.form.querySelector(".wp-zoeker__details");
-    if (details && window.matchMedia && matchMedia("(max-width: 44.9375em)").matches && !this.aantalGekozen(this.toestand())) {
-      details.open = false;  // a phone: results first, filters one tap away
+    if (details && window.matchMedia && matchMedia("(max-width: 44.9375em)").matches) {
+      details.open = false;  // a phone: results first, filters (and how many are chosen) one tap away
     }
     this.werkBij(true);
     this.form.classList.add("wp-zoeker--klaar");
