@@ -1063,7 +1063,7 @@ class Tabblad:
         return bezoeken
 
 
-async def _in_de_browser(taken: list[tuple], tabs: int = 4, wachten: int = 100) -> list[Bezoek]:
+async def _in_de_browser(taken: list[tuple], tabs: int = 4, wachten: int = 50) -> list[Bezoek]:
     """Runs ('pagina', adres, url) and ('zoeken', adres, (woord, adres_resultaat)) tasks over a few tabs."""
     from playwright.async_api import async_playwright
 
