@@ -83,6 +83,7 @@ BASIS = {
         "kosten_toelichting": "Niets.",
         "kanalen": ["fysiek"],
         "contact": {"telefoon": "14053", "email": "proef@example.org", "website": "https://example.org"},
+        "onbevestigd": {"kosten": "Proef: afgeleid, niet bevestigd."},
         "talen": ["nl"],
         "locaties": [
             {
@@ -109,6 +110,7 @@ BASIS = {
         "werkwijze": "Zo.",
         "training": "Geen.",
         "bronnen": [{"titel": "Een bron", "url": "https://example.org/bron"}],
+        "onbevestigd": {"onderbouwing": "Proef: niet bevestigd."},
         "eigenaar": "Proefteam",
     },
     "werkinstructies": {
@@ -118,8 +120,10 @@ BASIS = {
         "proces": "samenwerking",
         "wettelijk_kader": ["wmo"],
         "stappen": [{"titel": "Eerste stap", "beschrijving": "Doe iets.", "rol": "wijkcoach"}],
+        "vaststelling": "vastgesteld",
         "versie": "1.0",
         "vastgesteld_op": "2026-01-01",
+        "onbevestigd": {"herzien_voor": "Proef: niet bevestigd."},
         "herzien_voor": "2027-01-01",
         "eigenaar": "Proefteam",
     },

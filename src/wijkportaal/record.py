@@ -116,6 +116,15 @@ def gedeelde_velden(*, themas_verplicht: bool = True) -> dict[str, dict]:
             "Markdown. Komt nooit op de openbare site.",
             "additionalProperties": s.tekst("Tekst in Markdown, alleen voor professionals."),
         },
+        "onbevestigd": {
+            "type": "object",
+            "description": "Waarden die de organisatie nog niet heeft bevestigd, per veld met de reden, bijvoorbeeld "
+            "toegang: 'afgeleid uit de verwijstabel, seed 002 regel 1234'. De site zet 'Nog niet bevestigd door de "
+            "organisatie' bij die waarde; de reden ziet alleen de interne editie. /onderhoud/ en 'wijkportaal stale' "
+            "tonen ze als werk voor de beheer-organisatie.",
+            "propertyNames": {"pattern": "^[a-z_]+$"},
+            "additionalProperties": s.tekst("Waarom deze waarde nog niet bevestigd is (alleen voor medewerkers)."),
+        },
     }
 
 
@@ -197,6 +206,11 @@ class Record:
     @property
     def intern(self) -> dict[str, str]:
         return self.data.get("intern", {})
+
+    @property
+    def onbevestigd(self) -> dict[str, str]:
+        """{field: why it is not confirmed}; the reason is for staff only."""
+        return self.data.get("onbevestigd", {})
 
     def bestaat_niet_meer(self, vandaag: dt.date) -> bool:
         """Stopped, or past its geldig_tot: off every list, map, search and export."""
@@ -309,6 +323,7 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
             f"id '{data['id']}' is niet gelijk aan de bestandsnaam '{record.id}.yml'; maak ze gelijk of laat 'id' weg",
         )
     c.controleer_termen(record, "themas", "thema", c.taxonomie.themas, "themas")
+    _controleer_onbevestigd(record, c)
     org = record.beheerder
     if org and not c.bestaat("organisaties", org):
         c.meld_onbekend(b, ("beheer", "organisatie"), "organisatie", org, c.ids.get("organisaties", set()))
@@ -322,6 +337,23 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
             if beter:
                 bericht += f"; bedoelt u '{soort}/{beter[0]}'?"
             c.problemen.fout(b.pad, b.plek(("gerelateerd", i)), bericht)
+
+
+# Fields that describe the record itself, not a fact an organisation can confirm.
+NIET_TE_BEVESTIGEN = {"id", "naam", "beheer", "bron", "gerelateerd", "intern", "onbevestigd", "zichtbaarheid", "themas"}
+
+
+def _controleer_onbevestigd(record: Record, c: Controle) -> None:
+    """Every key of ``onbevestigd`` names a field that the record has and that a partner can confirm."""
+    b = record.bestand
+    for veld in record.onbevestigd:
+        plek = b.sleutelplek(("onbevestigd", veld))
+        if veld in NIET_TE_BEVESTIGEN:
+            c.problemen.fout(b.pad, plek, f"'onbevestigd': '{veld}' is geen waarde die de organisatie bevestigt")
+        elif veld not in b.data:
+            c.problemen.fout(
+                b.pad, plek, f"'onbevestigd' noemt '{veld}', maar dat veld staat niet in dit record; voeg het toe of haal '{veld}' hier weg"
+            )
 
 
 def controleer_doelgroepen(record: Record, c: Controle) -> None:

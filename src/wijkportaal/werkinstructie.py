@@ -30,6 +30,13 @@ VELDEN = {
         ),
         minItems=1,
     ),
+    "vaststelling": s.keuze(
+        "Of de instructie formeel is vastgesteld.",
+        {
+            "vastgesteld": "formeel vastgesteld, met versie en eigenaar (standaard)",
+            "concept": "concept, samengesteld uit bronnen; niet formeel vastgesteld (versie, datum en eigenaar mogen ontbreken)",
+        },
+    ),
     "versie": {
         "type": ["string", "number"],
         "description": "Versienummer, bijvoorbeeld 1.2 of \"2024-1\". Het wordt getoond zoals u het schrijft.",
@@ -44,7 +51,7 @@ SCHEMA = s.record_schema(
     "Werkinstructie",
     "Een werkinstructie (procedure) voor medewerkers van de Wijkteams Enschede.",
     VELDEN,
-    GEDEELD_VERPLICHT + ["proces", "stappen", "versie", "eigenaar"],
+    GEDEELD_VERPLICHT + ["proces", "stappen"],
 )
 
 
@@ -65,6 +72,10 @@ class Werkinstructie(Record):
     @property
     def stappen(self) -> list[dict]:
         return self.data.get("stappen", [])
+
+    @property
+    def is_concept(self) -> bool:
+        return self.data.get("vaststelling") == "concept"
 
     @property
     def versie(self) -> str:
@@ -95,6 +106,13 @@ def controleer(w: Werkinstructie, c: Controle) -> None:
             f"kies uit {', '.join(sorted(c.taxonomie.processen))} (zie 'processen' in data/taxonomie.yml)",
         )  # fmt: skip
     c.controleer_termen(w, "wettelijk_kader", "wettelijk kader", c.taxonomie.wettelijke_kaders, "wettelijke_kaders")
+    if not w.is_concept:
+        for veld in ("versie", "eigenaar"):
+            if veld not in w.data:
+                c.problemen.fout(
+                    b.pad, b.plek(()), f"verplicht veld '{veld}' ontbreekt; of zet 'vaststelling: concept' als de "
+                    "instructie is samengesteld uit bronnen en niet formeel is vastgesteld",
+                )
     vastgesteld, herzien = w.vastgesteld_op, w.herzien_voor
     if vastgesteld and herzien and herzien < vastgesteld:
         c.problemen.fout(b.pad, b.plek(("herzien_voor",)), "'herzien_voor' ligt vóór 'vastgesteld_op'")
