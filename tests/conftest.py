@@ -100,7 +100,8 @@ def site(bouw: Bouw) -> Path:
 MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
 MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
 MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
-MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE)
+MARKER_REDEN = "MARKERONBEVESTIGDREDEN5e1c"  # the reason why a value is unconfirmed: intern only
+MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE, MARKER_REDEN)
 
 
 def wijzig(pad: Path, **velden) -> None:
@@ -139,6 +140,8 @@ def proef(tmp_path_factory) -> Path:
     wijzig(v / "jeugdwerk-online.yml", status="tijdelijk-gesloten")
     wijzig(v / "meubeldepot.yml", **{"beheer.laatst_gecontroleerd": "2026-10-01"})
     wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
+    # an unconfirmed value with its (intern) reason
+    wijzig(v / "meubeldepot.yml", onbevestigd={"toegang": f"Afgeleid uit de verwijstabel {MARKER_REDEN}."})
     for config, uit in (("mkdocs.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
         bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
         assert bouw.code == 0, bouw.uitvoer

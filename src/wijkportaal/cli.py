@@ -91,15 +91,19 @@ def toon_onderhoud(datamap: str, organisatie: str | None, binnen: int, dagen: in
           f"binnenkort = binnen {binnen} dagen aan de beurt.")  # fmt: skip
     for lijst in lijsten:
         print()
-        print(f"{lijst.organisatie_naam} ({lijst.organisatie_id}): {lijst.te_laat} te laat, {lijst.binnenkort} binnenkort")
+        print(f"{lijst.organisatie_naam} ({lijst.organisatie_id}): {lijst.te_laat} te laat, {lijst.binnenkort} binnenkort, "
+              f"{len(lijst.te_bevestigen)} te bevestigen")  # fmt: skip
         for taak in lijst.taken:
             laatst = taak.record.laatst_gecontroleerd.isoformat() if taak.record.laatst_gecontroleerd else "nooit"
             status = "te laat   " if taak.te_laat else "binnenkort"
             print(f"  {status}  laatst {laatst}  data/{taak.record.SOORT}/{taak.record.id}.yml  {taak.record.naam}")
+        for record in lijst.te_bevestigen:
+            velden = ", ".join(record.onbevestigd)
+            print(f"  bevestigen  {velden}  data/{record.SOORT}/{record.id}.yml  {record.naam}")
     if not lijsten:
         print("Alles is op tijd gecontroleerd.")
-    totaal = sum(l.te_laat for l in lijsten), sum(l.binnenkort for l in lijsten)
-    print(f"\nTotaal: {totaal[0]} te laat, {totaal[1]} binnenkort.")
+    totaal = sum(l.te_laat for l in lijsten), sum(l.binnenkort for l in lijsten), sum(len(l.te_bevestigen) for l in lijsten)
+    print(f"\nTotaal: {totaal[0]} te laat, {totaal[1]} binnenkort, {totaal[2]} met waarden om te bevestigen.")
     return 0
 
 

@@ -339,6 +339,16 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
             c.problemen.fout(b.pad, b.plek(("gerelateerd", i)), bericht)
 
 
+# How a field is called on the site, where "Nog niet bevestigd" names it.
+VELDLABELS = {
+    "toegang": "toegang", "kosten": "kosten", "kosten_toelichting": "kosten", "kanalen": "hoe u de hulp krijgt",
+    "leeftijd": "leeftijd", "doelgroepen": "voor wie", "gebied": "gebied", "locaties": "locatie en openingstijden",
+    "contact": "contactgegevens", "talen": "talen", "status": "of de hulp er nog is", "geldig_tot": "einddatum",
+    "aanmelden": "hoe u zich aanmeldt", "samenvatting": "samenvatting", "beschrijving": "beschrijving",
+    "organisatie": "organisatie", "onderbouwing": "onderbouwing", "doel": "doel", "proces": "proces",
+    "stappen": "stappen", "wettelijk_kader": "wettelijk kader", "versie": "versie", "eigenaar": "eigenaar",
+}  # fmt: skip
+
 # Fields that describe the record itself, not a fact an organisation can confirm.
 NIET_TE_BEVESTIGEN = {"id", "naam", "beheer", "bron", "gerelateerd", "intern", "onbevestigd", "zichtbaarheid", "themas"}
 

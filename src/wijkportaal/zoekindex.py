@@ -304,6 +304,7 @@ def _voorziening(cat: Catalogus, v: Voorziening, hoofdthema: str) -> dict:
         "email": v.contact.get("email", ""),
         "website": v.contact.get("website", ""),
         "hoofdthema": hoofdthema,
+        "onbevestigd": list(v.onbevestigd),  # field names only; the reasons stay intern
         "locaties": [
             {
                 "naam": l.naam, "adres": l.adres, "postcode": l.postcode, "plaats": l.plaats,

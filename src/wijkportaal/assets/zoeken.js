@@ -557,6 +557,7 @@
   Vinder.prototype.werkBij = function (opnieuwTonen) {
     var t0 = performance.now();
     var t = this.toestand();
+    this.laatsteToestand = t;
     var nu = nuInEnschede();
     var self = this;
     if (opnieuwTonen) { this.toonAantal = PER_KEER; this.toonAnders = ANDERS_PER_KEER; }
@@ -647,6 +648,21 @@
     }
   };
 
+  /* Which chosen filters rest on a value this voorziening has not had confirmed (Dutch labels). */
+  var FILTERVELD = { toegang: ["toegang", "toegang"], kosten: ["kosten", "kosten"], kanaal: ["kanalen", "hoe u de hulp krijgt"],
+    taal: ["talen", "taal"], doelgroep: ["doelgroepen", "voor wie"], wijk: ["gebied", "wijk"] };
+  Vinder.prototype.onbevestigdeFilters = function (onbevestigd) {
+    if (!onbevestigd.length) return [];
+    var t = this.laatsteToestand || this.toestand();
+    var uit = [];
+    Object.keys(FILTERVELD).forEach(function (naam) {
+      if (t.keuze[naam] !== undefined && t.keuze[naam] >= 0 && onbevestigd.indexOf(FILTERVELD[naam][0]) >= 0) uit.push(FILTERVELD[naam][1]);
+    });
+    if (t.leeftijd !== null && onbevestigd.indexOf("leeftijd") >= 0) uit.push("leeftijd");
+    if (t.open && onbevestigd.indexOf("locaties") >= 0) uit.push("openingstijden");
+    return uit;
+  };
+
   Vinder.prototype.resultaatItem = function (item) {
     var v = item.v;
     var li = el("li", "wp-resultaat");
@@ -655,10 +671,18 @@
     kop.id = "wp-resultaat-" + item.nr;
     kop.appendChild(link("../" + item.url, item.naam));
     li.appendChild(kop);
+    var onbevestigd = v.onbevestigd || [];
     if (v.toegang_label) {
-      li.appendChild(el("span", "wp-badge wp-toegang wp-toegang--" + v.toegang, v.toegang_label));
+      var nb = onbevestigd.indexOf("toegang") >= 0 ? " (niet bevestigd)" : "";
+      li.appendChild(el("span", "wp-badge wp-toegang wp-toegang--" + v.toegang, v.toegang_label + nb));
     }
     if (item.samenvatting) li.appendChild(el("p", "wp-resultaat__samenvatting", item.samenvatting));
+    // A filter that matched on a value the organisation has not confirmed: say so, do not hide it.
+    var twijfel = this.onbevestigdeFilters(onbevestigd);
+    if (twijfel.length) {
+      li.appendChild(el("p", "wp-resultaat__onbevestigd",
+        "Nog niet bevestigd door de organisatie: " + twijfel.join(", ") + ". Vraag het na."));
+    }
     var gegevens = el("p", "wp-resultaat__gegevens");
     var delen = [];
     if (v.organisatie) delen.push(el("span", "wp-resultaat__organisatie", v.organisatie));

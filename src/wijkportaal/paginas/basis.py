@@ -19,7 +19,7 @@ from .. import adressen, opmaak
 from ..adressen import adres, relatief
 from ..catalogus import Catalogus
 from ..kaart import SCRIPTS, STIJLEN, Kaartinstellingen, Kaartmaker, markerdata
-from ..record import Record
+from ..record import VELDLABELS, Record
 from ..soorten import SOORTEN
 from ..taxonomie import Term
 from ..voorziening import DAGEN, KANAAL_LABEL, TALEN, TOEGANKELIJKHEID, Voorziening
@@ -85,6 +85,7 @@ def templates() -> jinja2.Environment:
         _omgeving.filters["datum"] = opmaak.datum
         _omgeving.filters["tel"] = opmaak.telefoon_link
         _omgeving.filters["labels"] = lambda ids, namen: [namen.get(i, i) for i in ids]
+        _omgeving.filters["veldlabel"] = lambda veld: VELDLABELS.get(veld, veld.replace("_", " "))
     return _omgeving
 
 
