@@ -72,3 +72,22 @@ def test_onbevestigd_must_name_a_field_the_record_has(tmp_path: Path, project_ko
         "'onbevestigd' noemt 'kosten_toelichting', maar dat veld staat niet in dit record; voeg het toe of haal 'kosten_toelichting' hier weg",
         "'onbevestigd': 'naam' is geen waarde die de organisatie bevestigt",
     ], berichten
+
+
+def test_a_concept_werkinstructie_says_so_and_claims_no_version(tmp_path: Path, project_kopie: Path):
+    from wijkportaal.paginas import Paginamaker
+
+    pad = project_kopie / "data/werkinstructies/meubeldepot-aanmelden.yml"
+    regels = [r for r in pad.read_text(encoding="utf-8").splitlines() if not r.startswith(("versie:", "vastgesteld_op:", "eigenaar:"))]
+    pad.write_text("\n".join(regels) + "\nvaststelling: concept\n", encoding="utf-8")
+    catalogus, problemen = laad_catalogus(project_kopie / "data", basis=project_kopie)
+    assert not problemen.fouten, problemen.fouten
+    html = Paginamaker(catalogus).recordpagina(catalogus.records["werkinstructies"]["meubeldepot-aanmelden"]).html
+    assert "Concept, samengesteld uit bronnen." in html
+    assert "<dt>Versie</dt>" not in html and "<dt>Eigenaar</dt>" not in html
+    # without 'vaststelling: concept' a version and an owner are required
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    _, problemen = laad_catalogus(project_kopie / "data", basis=project_kopie)
+    assert sorted(p.bericht.split(";")[0] for p in problemen.fouten) == [
+        "verplicht veld 'eigenaar' ontbreekt", "verplicht veld 'versie' ontbreekt"
+    ]
