@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MARKER_REDEN, Uitkomst, inhoud, pagina, serveer
 from wijkportaal.catalogus import laad_catalogus
@@ -62,10 +63,10 @@ def test_finder_says_when_a_filter_matched_an_unconfirmed_value(proef: Path, tab
 
 def test_onbevestigd_must_name_a_field_the_record_has(tmp_path: Path, project_kopie: Path):
     pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
-    pad.write_text(
-        pad.read_text(encoding="utf-8") + "onbevestigd:\n  kosten_toelichting: afgeleid\n  naam: geraden\n  toegang: afgeleid\n",
-        encoding="utf-8",
-    )
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data.pop("kosten_toelichting", None)
+    data["onbevestigd"] = {"kosten_toelichting": "afgeleid", "naam": "geraden", "toegang": "afgeleid"}
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _, problemen = laad_catalogus(project_kopie / "data", basis=project_kopie)
     berichten = sorted(p.bericht for p in problemen.fouten)
     assert berichten == [
@@ -78,7 +79,8 @@ def test_a_concept_werkinstructie_says_so_and_claims_no_version(tmp_path: Path, 
     from wijkportaal.paginas import Paginamaker
 
     pad = project_kopie / "data/werkinstructies/meubeldepot-aanmelden.yml"
-    regels = [r for r in pad.read_text(encoding="utf-8").splitlines() if not r.startswith(("versie:", "vastgesteld_op:", "eigenaar:"))]
+    weg = ("versie:", "vastgesteld_op:", "eigenaar:", "vaststelling:")
+    regels = [r for r in pad.read_text(encoding="utf-8").splitlines() if not r.startswith(weg)]
     pad.write_text("\n".join(regels) + "\nvaststelling: concept\n", encoding="utf-8")
     catalogus, problemen = laad_catalogus(project_kopie / "data", basis=project_kopie)
     assert not problemen.fouten, problemen.fouten

@@ -69,7 +69,7 @@ def test_splitser_finds_known_parts_only():
 
 def test_one_typo_and_a_synonym(gebouwd):
     assert vind(gebouwd, "budgetbudy~1")[0] == "voorzieningen/budgetbuddy/"
-    assert vind(gebouwd, "geldzorgen")[0] == "themas/schulden/"  # a synonym in data/taxonomie.yml
+    assert "themas/schulden/" in vind(gebouwd, "geldzorgen")[:3]  # a synonym in data/taxonomie.yml
     docs, _ = gebouwd
     schulden = next(d for d in docs if d.ref == "themas/schulden/")
     assert schulden.soort == "thema" and schulden.term == "schulden"  # what the finder expands
