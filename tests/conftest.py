@@ -121,8 +121,8 @@ def wijzig(pad: Path, **velden) -> None:
 
 @pytest.fixture(scope="session")
 def proef(tmp_path_factory) -> Path:
-    """A copy of the sample data with the situations the edition and freshness tests need,
-    built once per edition (``site/`` and ``site-publiek/``)."""
+    """A copy of the sample data with the situations the edition, freshness and unconfirmed-value
+    tests need, built once per edition (``site/``, intern and without map tiles, and ``site-publiek/``)."""
     project = kopieer_project(tmp_path_factory.mktemp("proef") / "project")
     v = project / "data/voorzieningen"
     # editions: an intern voorziening linked from a publiek one, an intern: field, a werkinstructie
@@ -142,7 +142,11 @@ def proef(tmp_path_factory) -> Path:
     wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
     # an unconfirmed value with its (intern) reason
     wijzig(v / "meubeldepot.yml", onbevestigd={"toegang": f"Afgeleid uit de verwijstabel {MARKER_REDEN}."})
-    for config, uit in (("mkdocs.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
+    # and a plugin option: maps without a base map (tests/test_kaart.py)
+    (project / "mkdocs.zonder-tegels.yml").write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n", encoding="utf-8"
+    )
+    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
         bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
         assert bouw.code == 0, bouw.uitvoer
     return project

@@ -81,7 +81,8 @@ def test_successful_build_replaces_site_completely(gebouwd: Path):
 
 
 def test_strict_data_warning_leaves_previous_site(gebouwd: Path):
-    """A data warning is logged in on_config, before any page is written; --strict must still keep the old site."""
+    """A data warning under --strict: the build stops right after the check, the old site stays.
+    (Warnings MkDocs itself finds later, such as a broken link, are counted too: the test above.)"""
     voor = vingerafdruk(gebouwd / "site")
     pad = gebouwd / "data/voorzieningen/meubeldepot.yml"
     tekst = pad.read_text(encoding="utf-8")
@@ -90,6 +91,7 @@ def test_strict_data_warning_leaves_previous_site(gebouwd: Path):
     uit = mkdocs("build", "--strict", "-d", "site", cwd=gebouwd)  # no -q: MkDocs does not count warnings under -q
     assert uit.code != 0, uit.uitvoer
     assert "data/voorzieningen/meubeldepot.yml:" in uit.uitvoer and ": waarschuwing:" in uit.uitvoer
-    assert ": fout:" not in uit.uitvoer  # only a warning: the build went on and wrote the temporary folder
+    assert ": fout:" not in uit.uitvoer  # only a warning
+    assert "Strikte bouw: de site is niet gebouwd" in uit.uitvoer
     assert vingerafdruk(gebouwd / "site") == voor
     assert rest_van_bouw(gebouwd) == []

@@ -34,7 +34,7 @@ import yaml
 from conftest import VOORBEELDEN, kopieer_project, mkdocs, wijkportaal
 from wijkportaal.catalogus import laad_catalogus
 from wijkportaal.laden import laad_yaml
-from wijkportaal.paginas import Paginamaker
+from wijkportaal.paginas import Paginamaker, overzichten
 from wijkportaal.problemen import Problemen
 from wijkportaal.schema import controleer_schema
 from wijkportaal.soorten import SOORTEN
@@ -351,7 +351,10 @@ def test_the_valid_part_of_every_variant_renders(proef: Proef):
     (The intern edition: it has every page and every field the publiek one has.)"""
     catalogus, problemen = laad_catalogus(proef.project / "data", basis=proef.project)
     assert problemen.fouten
-    paginas = {p.url: p for p in Paginamaker(catalogus).paginas()}
+    maker = Paginamaker(catalogus)
+    records = {f"{r.SOORT}/{r.id}/": r for r in catalogus.met_pagina()}
+    paginas = {url: maker.recordpagina(r) for url, r in records.items() if "/proef-" in url}
+    assert list(overzichten.paginas(maker.weergave))  # the overviews list them all too
     getoond = [v for v in proef.varianten if f"{v.soort}/{v.id}/" in paginas]
     assert len(getoond) > 900
     for v in getoond:

@@ -31,10 +31,10 @@ def test_compact_form_loads_to_the_same_index():
         data = zoekindex.uit_compact(zoekindex.compact(zoekindex.bouwer(docs, velden)))
         # the same terms, and lunr's own scores recomputed from the compact form
         assert [t for t, _ in eigen["invertedIndex"]] == [t for t, _ in data["invertedIndex"]]
-        scores = lambda d: {  # noqa: E731
-            (k, t): s for k, v in d["fieldVectors"]
-            for t, s in zip((dict((p["_index"], term) for term, p in d["invertedIndex"])[i] for i in v[0::2]), v[1::2])
-        }  # fmt: skip
+        def scores(d):
+            term_van = {p["_index"]: term for term, p in d["invertedIndex"]}
+            return {(k, term_van[i]): s for k, v in d["fieldVectors"] for i, s in zip(v[0::2], v[1::2])}
+
         a, b = scores(eigen), scores(data)
         assert a.keys() == b.keys() and max(abs(a[k] - b[k]) for k in a) <= 0.0011
         origineel, terug = Index.load(eigen), Index.load(data)

@@ -115,6 +115,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         if problemen.fouten:
             if self.commando != "serve":
                 raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
+        elif problemen.waarschuwingen and config.strict and self.commando == "build":
+            # --strict fails on any warning; say so now instead of after building every page
+            raise Abort(f"{problemen.samenvatting()} Strikte bouw: de site is niet gebouwd; er is niets geschreven.")
+        if problemen.fouten:
             catalogus = self._voorvertoning_bij_fouten(problemen.fouten, catalogus)
         elif self.commando == "serve":
             voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
