@@ -283,7 +283,9 @@ def test_validated_part_fits_the_schema(proef: Proef):
         problemen = Problemen()
         bestand = laad_yaml(proef.project / v.bestand, problemen)
         soort = SOORTEN[v.soort]
+        zoals_geschreven = copy.deepcopy(bestand.data)
         geldig = controleer_schema(bestand, soort.schema, problemen, soort.validator)
+        assert bestand.data == zoals_geschreven, f"{v.bestand}: de controle veranderde de gegevens zelf"
         rest = [f for f in soort.validator.iter_errors(geldig) if f.validator != "required"]
         assert not rest, f"{v.bestand}: {[f.message for f in rest]}"
 

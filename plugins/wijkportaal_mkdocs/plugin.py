@@ -112,16 +112,16 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         )
         for probleem in problemen.gesorteerd():
             (log.error if probleem.is_fout else log.warning)(str(probleem))
-        if problemen.fouten:
-            if self.commando != "serve":
-                raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
-        elif problemen.waarschuwingen and config.strict and self.commando == "build":
+        if self.commando == "serve":  # live preview: keep serving, with the errors on every page
+            if problemen.fouten:
+                catalogus = self._voorvertoning_bij_fouten(problemen.fouten, catalogus)
+            else:
+                voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
+        elif problemen.fouten:
+            raise Abort(f"{problemen.samenvatting()} De site is niet gebouwd; er is niets geschreven.")
+        elif problemen.waarschuwingen and config.strict:
             # --strict fails on any warning; say so now instead of after building every page
             raise Abort(f"{problemen.samenvatting()} Strikte bouw: de site is niet gebouwd; er is niets geschreven.")
-        if problemen.fouten:
-            catalogus = self._voorvertoning_bij_fouten(problemen.fouten, catalogus)
-        elif self.commando == "serve":
-            voorvertoning.onthoud(self.data_map, self.config.editie, catalogus)
         self.catalogus = catalogus
         self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
         for soort, pad in (("extra_css", "assets/wijkportaal/zoeken.css"), ("extra_javascript", "assets/wijkportaal/zoeken.js")):
@@ -188,7 +188,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is None:  # a hand-written page: findable through the site's own index
-            self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", "", "", tekst_van_html(html)))
+            self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", tekst=tekst_van_html(html)))
             return html
         page.toc = get_toc([{"level": 2, "id": anker, "name": naam, "children": []} for anker, naam in pagina.koppen])
         return pagina.html

@@ -295,18 +295,18 @@ class Controle:
         """
         if not termen:
             return
-        ids = sorted(termen)
-        if len(ids) <= 16:
-            waar = f"kies uit {', '.join(ids)} (zie '{sectie}' in data/taxonomie.yml)"
-        else:
-            hoofd = [i for i in ids if getattr(termen[i], "ouder", None) is None]
-            waar = (
-                f"kies een id uit '{sectie}' in data/taxonomie.yml, bijvoorbeeld een van de hoofdthema's: "
-                + ", ".join(hoofd)
-            )
         for i, term in enumerate(record.data.get(veld, [])):
             if term not in termen:
-                self.meld_onbekend(record.bestand, (veld, i), wat, term, ids, waar)
+                self.meld_onbekend(record.bestand, (veld, i), wat, term, termen, self._waar(termen, sectie))
+
+    @staticmethod
+    def _waar(termen: dict, sectie: str) -> str:
+        """Where the valid ids are, with the ids themselves when the list is short (only for a message)."""
+        ids = sorted(termen)
+        if len(ids) <= 16:
+            return f"kies uit {', '.join(ids)} (zie '{sectie}' in data/taxonomie.yml)"
+        hoofd = [i for i in ids if getattr(termen[i], "ouder", None) is None]
+        return f"kies een id uit '{sectie}' in data/taxonomie.yml, bijvoorbeeld een van de hoofdthema's: " + ", ".join(hoofd)
 
 
 def controleer_gedeeld(record: Record, c: Controle) -> None:

@@ -15,7 +15,6 @@ not fit that node.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 from pathlib import Path
@@ -193,8 +192,9 @@ def getallen_als_tekst(data: Any, schema: dict, bestand: Bestand, pad: Pad = ())
     """Where the schema expects text and YAML read a number, use the text as written.
 
     ``telefoon: 0537654321`` is an (octal!) number to YAML and ``versie: 1.10`` is
-    1.1; partners mean the digits they typed. Returns the data with those values
-    replaced by their source text; other values are left as they are.
+    1.1; partners mean the digits they typed. Returns a copy of the data (every
+    mapping and every list with a schema for its items is new, so the caller may
+    remove values from it) with those values replaced by their source text.
     """
     if isinstance(data, (int, float)) and not isinstance(data, bool):
         return bestand.ruw.get(pad, str(data)) if "string" in _types(schema) else data
@@ -251,7 +251,7 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
     and every value that did not fit removed (see the module docstring).
     """
     geldig = geldig or validator(schema)
-    data = getallen_als_tekst(copy.deepcopy(bestand.data), schema, bestand)
+    data = getallen_als_tekst(bestand.data, schema, bestand)  # a copy: bestand.data stays as written
     fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
     vervangen = _vervangen_verplichte_velden(fouten, schema)
     for fout in fouten:
