@@ -11,7 +11,7 @@ import pytest
 from lunr.index import Index
 
 from conftest import PROJECT
-from wijkportaal import zoekindex
+from wijkportaal import zoekindex, zoektaal
 from wijkportaal.catalogus import laad_catalogus
 
 
@@ -106,3 +106,21 @@ def test_publiek_index_holds_only_publiek_documents():
     assert intern and not (intern & urls)
     bestanden = zoekindex.bestanden(cat)
     assert set(bestanden) == {"zoeken/index.json", "zoeken/tekst.json", "zoeken/gegevens.json"}
+
+
+def test_naughty_strings_pass_through_the_search_pipeline_and_index():
+    """The Big List of Naughty Strings (tests/voorbeelden/blns.json, MIT) as words, as
+    names and as reasons: no exception, and the data file keeps every string as it was."""
+    import json
+
+    naughty = json.loads((PROJECT / "tests/voorbeelden/blns.json").read_text(encoding="utf-8"))
+    assert len(naughty) > 500
+    for tekst in naughty:
+        for woord in zoektaal.woorden(tekst):
+            assert zoektaal.stam(woord) is not None
+    docs = [zoekindex.Document(f"p{i}/", "pagina", tekst, tekst, tekst, tekst) for i, tekst in enumerate(naughty)]
+    index = Index.load(zoekindex.uit_compact(zoekindex.compact(zoekindex.bouwer(docs))))
+    assert index.search("onerror") is not None
+    cat, _ = laad_catalogus(PROJECT / "data")
+    gegevens = json.loads(zoekindex.bestanden(cat, docs)["zoeken/gegevens.json"])
+    assert [d["naam"] for d in gegevens["documenten"][-len(naughty):]] == naughty
