@@ -36,3 +36,37 @@ def test_fixed_field_names(soort: str):
     gedeeld = {"id", "naam", "samenvatting", "beschrijving", "themas", "zichtbaarheid", "status", "geldig_tot", "beheer", "bron", "gerelateerd", "intern"}
     assert gedeeld <= set(schema["properties"])
     assert schema["additionalProperties"] is False
+
+
+def velden(knoop: dict, pad: str = "") -> list[tuple[str, dict]]:
+    """Every field node of a schema, at every depth: properties, list items, free keys and their values."""
+    uit = []
+    kinderen = [(f"{pad}.{naam}", sub) for naam, sub in knoop.get("properties", {}).items()]
+    if isinstance(knoop.get("items"), dict):
+        kinderen.append((f"{pad}[]", knoop["items"]))
+    kinderen += [(f"{pad}[{i}]", sub) for i, sub in enumerate(knoop.get("prefixItems", []))]
+    if isinstance(knoop.get("additionalProperties"), dict):
+        kinderen.append((f"{pad}.<waarde>", knoop["additionalProperties"]))
+    if isinstance(knoop.get("propertyNames"), dict):
+        kinderen.append((f"{pad}.<sleutel>", knoop["propertyNames"]))
+    for naam, sub in kinderen:
+        uit.append((naam, sub))
+        uit += velden(sub, naam)
+    return uit
+
+
+@pytest.mark.parametrize("naam", sorted(alle_schemas()))
+def test_every_field_at_every_depth_has_a_description_and_examples_that_fit(naam: str):
+    """Editors show the description and the examples as help; `wijkportaal nieuw` writes the examples."""
+    from jsonschema import FormatChecker
+
+    schema = json.loads((PROJECT / "schema" / f"{naam}.json").read_text(encoding="utf-8"))
+    alle = velden(schema)
+    assert len(alle) > 5
+    for pad, knoop in alle:
+        assert knoop.get("description", "").strip(), f"{naam}{pad} heeft geen beschrijving"
+        assert knoop.get("examples"), f"{naam}{pad} heeft geen voorbeeld"
+        geldig = Draft202012Validator(knoop, format_checker=FormatChecker())
+        for voorbeeld in knoop["examples"]:
+            fouten = [f.message for f in geldig.iter_errors(voorbeeld)]
+            assert not fouten, f"{naam}{pad}: voorbeeld {voorbeeld!r} past niet: {fouten}"

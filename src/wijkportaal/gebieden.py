@@ -31,23 +31,24 @@ STADSDELEN_SCHEMA = {
     "description": "Stadsdelen van Enschede en de CBS-wijken die erbij horen.",
     "type": "object",
     "properties": {
-        "afgeleid": {"type": "boolean", "description": "true als de indeling is afgeleid en niet uit een bron komt."},
-        "stadsdelen": {
-            "type": "object",
-            "description": "Stadsdelen per id.",
-            "propertyNames": s.id_veld("Id van het stadsdeel."),
-            "additionalProperties": s.mapping(
+        "afgeleid": s.ja_nee("true als de indeling is afgeleid en niet uit een bron komt."),
+        "stadsdelen": s.vrije_mapping(
+            "Stadsdelen per id.",
+            s.mapping(
                 "Eén stadsdeel.",
                 {
-                    "naam": s.tekst("Naam van het stadsdeel."),
+                    "naam": s.tekst("Naam van het stadsdeel.", "West"),
                     "wijken": s.lijst(
                         "CBS-wijkcodes in dit stadsdeel.",
-                        s.tekst("CBS-wijkcode, bijvoorbeeld WK015302.", pattern=WIJK_PATROON),
+                        s.tekst("CBS-wijkcode, bijvoorbeeld WK015302.", "WK015302", pattern=WIJK_PATROON),
+                        ["WK015302", "WK015307"],
                     ),
                 },
                 ["naam", "wijken"],
             ),
-        },
+            {"west": {"naam": "West", "wijken": ["WK015302", "WK015307"]}},
+            sleutel=s.id_veld("Id van het stadsdeel.", "west"),
+        ),
     },
     "required": ["stadsdelen"],
     "additionalProperties": False,

@@ -10,6 +10,7 @@ from .record import (
     Controle,
     MetDoelgroepen,
     Record,
+    Voorbeelden,
     controleer_doelgroepen,
     controleer_gedeeld,
     gedeelde_velden,
@@ -30,20 +31,39 @@ ONDERBOUWING_LABEL = {
 }
 
 VELDEN = {
-    **gedeelde_velden(),
-    "doel": s.tekst("Waar de methodiek voor is."),
-    "doelgroepen": id_lijst("Doelgroepen uit data/taxonomie.yml."),
-    "onderbouwing": s.keuze("Hoe sterk de methodiek is onderbouwd.", ONDERBOUWING),
-    "werkwijze": s.tekst("Markdown: hoe de methodiek wordt toegepast."),
-    "training": s.tekst("Markdown: wie traint, hoe u getraind wordt."),
+    **gedeelde_velden(
+        Voorbeelden(
+            naam="Presentiebenadering",
+            samenvatting="Wijkteammedewerkers zijn aanwezig op plekken waar inwoners met hun vragen komen, zoals "
+            "scholen, huisartsen en WijkWijzers. Ze benaderen inwoners actief.",
+            beschrijving="De Wijkteams Enschede werken al lange tijd volgens de **presentiebenadering** (Baart, 2001).",
+            themas=["welzijn-en-gezondheid"],
+            onbevestigd={"onderbouwing": "Afgeleid uit de literatuur; nog niet bevestigd door de eigenaar van de methodiek."},
+        )
+    ),
+    "doel": s.tekst(
+        "Waar de methodiek voor is.",
+        "Inwoners vroeg en dichtbij helpen door als wijkteam aanwezig te zijn op de plekken waar hulpvragen ontstaan.",
+    ),
+    "doelgroepen": id_lijst("Doelgroepen uit data/taxonomie.yml.", ["alle-inwoners", "professionals"]),
+    "onderbouwing": s.keuze("Hoe sterk de methodiek is onderbouwd.", ONDERBOUWING, "theoretisch-onderbouwd"),
+    "werkwijze": s.tekst(
+        "Markdown: hoe de methodiek wordt toegepast.",
+        "Medewerkers zijn **aanwezig op vindplekken** waar de vraag zich voordoet, offline en online.",
+    ),
+    "training": s.tekst(
+        "Markdown: wie traint, hoe u getraind wordt.", "Nieuwe medewerkers volgen de training in hun eerste half jaar."
+    ),
     "bronnen": s.lijst(
         "Literatuur en documenten.",
         s.mapping(
             "Eén bron.",
             {
-                "titel": s.tekst("Titel van de bron."),
+                "titel": s.tekst("Titel van de bron.", "Ontwikkelagenda Wijkteams Enschede 2024-2027"),
                 "url": s.tekst(
-                    "Adres van de bron, met https://.",
+                    "Adres van de bron, met https://. Het voorbeeld bestaat niet.",
+                    "https://www.organisatie.example/ontwikkelagenda.pdf",
+                    verzonnen=True,
                     pattern=r"^https?://[^\s]+$",
                     **{"x-foutmelding": "geen geldig adres; begin met https://"},
                 ),
@@ -51,7 +71,7 @@ VELDEN = {
             ["titel"],
         ),
     ),
-    "eigenaar": s.tekst("Team dat de methodiek bijhoudt, bijvoorbeeld Projectteam Methodieken."),
+    "eigenaar": s.tekst("Team dat de methodiek bijhoudt, bijvoorbeeld Projectteam Methodieken.", "SMD Enschede-Haaksbergen"),
 }
 
 SCHEMA = s.record_schema(

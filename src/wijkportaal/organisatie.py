@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import schema as s
-from .record import CONTACT, Controle, MetContact, Record, controleer_gedeeld, gedeelde_velden
+from .record import CONTACT, Controle, MetContact, Record, Voorbeelden, controleer_gedeeld, gedeelde_velden
 
 TYPEN = {
     "welzijn": "welzijnsorganisatie",
@@ -21,12 +21,22 @@ TYPEN = {
 }
 
 VELDEN = {
-    **gedeelde_velden(themas_verplicht=False),
+    **gedeelde_velden(
+        Voorbeelden(
+            naam="Wijkteams Enschede",
+            samenvatting="Samenwerkingsverband van de gemeente Enschede en SMD. Negen wijkteams per stadsdeel en een "
+            "stedelijk team Huiselijk Geweld helpen inwoners met vragen over zorg en ondersteuning.",
+            beschrijving="De wijkteams werken **in de wijk**, dichtbij inwoners.",
+            themas=["welzijn-en-gezondheid", "wonen"],
+            onbevestigd={"type": "Afgeleid uit de website van de organisatie; nog niet nagevraagd."},
+        ),
+        themas_verplicht=False,
+    ),
     "type": s.keuze("Soort organisatie.", TYPEN),
     "contact": CONTACT,
     "beheerders": s.lijst(
         "GitHub-namen of teams die wijzigingen in de records van deze organisatie mogen goedkeuren (voor CODEOWNERS).",
-        s.tekst("GitHub-naam of team.", pattern=r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$"),
+        s.tekst("GitHub-naam of team.", "team-kennisportaal", pattern=r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$"),
         uniqueItems=True,
     ),
 }

@@ -47,7 +47,10 @@ CONTACT = s.mapping(
     "Contactgegevens. Vul alleen in wat de organisatie zelf publiceert; verzin niets.",
     {
         "telefoon": s.tekst(
-            "Telefoonnummer, bijvoorbeeld 053 123 45 67, 0800-1234 of 14053.",
+            "Telefoonnummer zoals de organisatie het zelf publiceert: cijfers, spaties en '-', eventueel met +31 "
+            "ervoor. Het voorbeeld 053 000 00 00 bestaat niet.",
+            "053 000 00 00",
+            verzonnen=True,
             pattern=r"^\+?[0-9][0-9 ()-]{2,19}$",
             **{
                 "x-foutmelding": "geen geldig telefoonnummer; schrijf alleen cijfers, spaties en '-', "
@@ -55,53 +58,81 @@ CONTACT = s.mapping(
             },
         ),
         "email": s.tekst(
-            "E-mailadres.",
+            "E-mailadres zoals de organisatie het zelf publiceert. Het voorbeeld bestaat niet.",
+            "info@organisatie.example",
+            verzonnen=True,
             pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
             **{"x-foutmelding": "geen geldig e-mailadres"},
         ),
         "website": s.tekst(
-            "Website, met https:// ervoor.",
+            "Website, met https:// ervoor. Het voorbeeld bestaat niet.",
+            "https://www.organisatie.example/",
+            verzonnen=True,
             pattern=r"^https?://[^\s]+$",
             **{"x-foutmelding": "geen geldige website; begin met https://"},
         ),
     },
 )
 
+_INTERN_VOORBEELD = "Bespreek een aanmelding eerst in het wijkteam. Gebruik daarna het aanmeldformulier."
 
-def gedeelde_velden(*, themas_verplicht: bool = True) -> dict[str, dict]:
+
+@dataclass(frozen=True)
+class Voorbeelden:
+    """Examples for the shared fields that differ per kind (taken from the sample data)."""
+
+    naam: str
+    samenvatting: str
+    beschrijving: str
+    themas: list[str]
+    onbevestigd: dict[str, str]  # a field of this kind that a partner confirms, with a reason
+
+
+def gedeelde_velden(voorbeelden: Voorbeelden, *, themas_verplicht: bool = True) -> dict[str, dict]:
     """The fields every record kind has (their names are a fixed contract)."""
     return {
         "id": id_veld(),
-        "naam": s.tekst("Naam zoals inwoners en medewerkers die kennen.", maxLength=150),
+        "naam": s.tekst("Naam zoals inwoners en medewerkers die kennen.", voorbeelden.naam, maxLength=150),
         "samenvatting": s.tekst(
             "Eén of twee zinnen gewone tekst (geen Markdown), hoogstens 300 tekens. "
             "Staat in lijsten, zoekresultaten en op de kaart.",
+            voorbeelden.samenvatting,
             maxLength=300,
         ),
-        "beschrijving": s.tekst("Uitgebreide beschrijving in Markdown. Geen HTML."),
+        "beschrijving": s.tekst("Uitgebreide beschrijving in Markdown. Geen HTML.", voorbeelden.beschrijving),
         "themas": id_lijst(
             "Thema's uit data/taxonomie.yml (hoofdthema's of subthema's)." + (" Minstens één." if themas_verplicht else ""),
+            voorbeelden.themas,
             minItems=1 if themas_verplicht else 0,
         ),
         "zichtbaarheid": s.keuze("Wie het record mag zien.", ZICHTBAARHEID),
         "status": s.keuze("Stand van zaken.", STATUS),
-        "geldig_tot": s.datum("Datum waarna het record niet meer als actueel wordt getoond."),
+        "geldig_tot": s.datum("Datum waarna het record niet meer als actueel wordt getoond.", "2027-12-31"),
         "beheer": s.mapping(
             "Wie het record bijhoudt en wanneer het voor het laatst is gecontroleerd.",
             {
-                "organisatie": id_veld("Id van de organisatie die dit record bijhoudt (data/organisaties/<id>.yml)."),
+                "organisatie": id_veld(
+                    "Id van de organisatie die dit record bijhoudt (data/organisaties/<id>.yml).", "wijkteams-enschede"
+                ),
                 "laatst_gecontroleerd": s.datum("Datum waarop iemand de inhoud voor het laatst heeft bevestigd."),
                 "gecontroleerd_door": s.tekst(
-                    "Rol of team dat de controle deed (geen persoonsnamen in publieke records).", maxLength=150
+                    "Rol of team dat de controle deed (geen persoonsnamen in publieke records).",
+                    "Team Kennisportaal",
+                    maxLength=150,
                 ),
             },
             ["organisatie", "laatst_gecontroleerd"],
         ),
-        "bron": s.tekst("Waar de informatie vandaan komt (document, website, gesprek)."),
+        "bron": s.tekst(
+            "Waar de informatie vandaan komt: document en paragraaf, website, of 'gecontroleerd door de organisatie "
+            "op <datum>'.",
+            "Gecontroleerd door de organisatie op 2024-03-01",
+        ),
         "gerelateerd": s.lijst(
             "Verwijzingen naar andere records, als <soort>/<id>, bijvoorbeeld methodieken/presentiebenadering.",
             s.tekst(
                 "Verwijzing <soort>/<id>.",
+                "methodieken/presentiebenadering",
                 pattern=REF_PATROON,
                 **{
                     "x-foutmelding": "geen geldige verwijzing; schrijf <soort>/<id>, bijvoorbeeld "
@@ -110,21 +141,23 @@ def gedeelde_velden(*, themas_verplicht: bool = True) -> dict[str, dict]:
             ),
             uniqueItems=True,
         ),
-        "intern": {
-            "type": "object",
-            "description": "Extra velden alleen voor professionals (bijvoorbeeld verwijsinformatie, notities). "
+        "intern": s.vrije_mapping(
+            "Extra velden alleen voor professionals (bijvoorbeeld verwijsinformatie, notities). "
             "Markdown. Komt nooit op de openbare site.",
-            "additionalProperties": s.tekst("Tekst in Markdown, alleen voor professionals."),
-        },
-        "onbevestigd": {
-            "type": "object",
-            "description": "Waarden die de organisatie nog niet heeft bevestigd, per veld met de reden, bijvoorbeeld "
+            s.tekst("Tekst in Markdown, alleen voor professionals.", _INTERN_VOORBEELD),
+            {"verwijsinformatie": _INTERN_VOORBEELD},
+        ),
+        "onbevestigd": s.vrije_mapping(
+            "Waarden die de organisatie nog niet heeft bevestigd, per veld met de reden, bijvoorbeeld "
             "toegang: 'afgeleid uit de verwijstabel, seed 002 regel 1234'. De site zet 'Nog niet bevestigd door de "
             "organisatie' bij die waarde; de reden ziet alleen de interne editie. /onderhoud/ en 'wijkportaal stale' "
             "tonen ze als werk voor de beheer-organisatie.",
-            "propertyNames": {"pattern": "^[a-z_]+$"},
-            "additionalProperties": s.tekst("Waarom deze waarde nog niet bevestigd is (alleen voor medewerkers)."),
-        },
+            s.tekst(
+                "Waarom deze waarde nog niet bevestigd is (alleen voor medewerkers).", *voorbeelden.onbevestigd.values()
+            ),
+            voorbeelden.onbevestigd,
+            sleutel=s.veld("De naam van een veld van dit record.", *voorbeelden.onbevestigd, pattern="^[a-z_]+$"),
+        ),
     }
 
 

@@ -28,23 +28,51 @@ from .problemen import Problemen
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # --- builders -----------------------------------------------------------------
+#
+# Every builder takes a ``voorbeeld``: a realistic value that editors show next to
+# the description (JSON Schema ``examples``) and that ``wijkportaal nieuw`` writes as
+# a commented-out example. Ids in examples exist in data/. ``verzonnen=True`` marks an
+# example that is made up (a phone number, e-mail address or street that does not
+# exist): a record that still holds it gets a warning (see ``controleer_invulling``).
+# Lists and groups take their example from their parts unless given one.
+
+VERZONNEN = "x-voorbeeld-verzonnen"
 
 
-def tekst(beschrijving: str, **extra: Any) -> dict:
-    return {"type": "string", "minLength": 1, "description": beschrijving, **extra}
+def _voorbeeld(schema: dict, *voorbeelden: Any, verzonnen: bool = False) -> dict:
+    gegeven = [v for v in voorbeelden if v is not None]
+    if gegeven:
+        schema["examples"] = gegeven
+    if verzonnen:
+        schema[VERZONNEN] = True
+    return schema
 
 
-def keuze(beschrijving: str, waarden: dict[str, str]) -> dict:
-    """A choice from a fixed list; ``waarden`` maps each value to its Dutch meaning."""
+def eerste_voorbeeld(schema: dict) -> Any:
+    """The first example of a schema node, or None."""
+    return (schema.get("examples") or [None])[0]
+
+
+def tekst(beschrijving: str, voorbeeld: str | None = None, *, verzonnen: bool = False, **extra: Any) -> dict:
+    return _voorbeeld({"type": "string", "minLength": 1, "description": beschrijving, **extra}, voorbeeld, verzonnen=verzonnen)
+
+
+def keuze(beschrijving: str, waarden: dict[str, str], voorbeeld: str | None = None) -> dict:
+    """A choice from a fixed list; ``waarden`` maps each value to its Dutch meaning (example: the first)."""
     uitleg = "; ".join(f"{k}: {v}" for k, v in waarden.items())
-    return {"type": "string", "enum": list(waarden), "description": f"{beschrijving} ({uitleg})"}
+    schema = {"type": "string", "enum": list(waarden), "description": f"{beschrijving} ({uitleg})"}
+    return _voorbeeld(schema, voorbeeld or next(iter(waarden)))
 
 
-def lijst(beschrijving: str, items: dict, **extra: Any) -> dict:
-    return {"type": "array", "items": items, "description": beschrijving, **extra}
+def lijst(beschrijving: str, items: dict, voorbeeld: list | None = None, **extra: Any) -> dict:
+    if voorbeeld is None and "examples" in items:
+        voorbeeld = [eerste_voorbeeld(items)]
+    return _voorbeeld({"type": "array", "items": items, "description": beschrijving, **extra}, voorbeeld)
 
 
-def mapping(beschrijving: str, velden: dict[str, dict], verplicht: list[str] | None = None, **extra: Any) -> dict:
+def mapping(
+    beschrijving: str, velden: dict[str, dict], verplicht: list[str] | None = None, voorbeeld: dict | None = None, **extra: Any
+) -> dict:
     schema = {
         "type": "object",
         "description": beschrijving,
@@ -54,31 +82,60 @@ def mapping(beschrijving: str, velden: dict[str, dict], verplicht: list[str] | N
     }
     if verplicht:
         schema["required"] = verplicht
-    return schema
+    if voorbeeld is None:
+        voorbeeld = {naam: eerste_voorbeeld(veld) for naam, veld in velden.items() if "examples" in veld}
+    return _voorbeeld(schema, voorbeeld)
 
 
-def datum(beschrijving: str) -> dict:
-    return {
+def vrije_mapping(beschrijving: str, waarde: dict, voorbeeld: dict, sleutel: dict | None = None) -> dict:
+    """A group whose keys are free (each fitting ``sleutel``, if given) and each value fits ``waarde``."""
+    schema = {"type": "object", "description": beschrijving}
+    if sleutel is not None:
+        schema["propertyNames"] = sleutel
+    schema["additionalProperties"] = waarde
+    return _voorbeeld(schema, voorbeeld)
+
+
+def datum(beschrijving: str, voorbeeld: str = "2024-03-01") -> dict:
+    schema = {
         "type": "string",
         "format": "date",
         "description": f"{beschrijving} Schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-03-01.",
         "x-foutmelding": "geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01",
     }
+    return _voorbeeld(schema, voorbeeld)
+
+
+def geheel_getal(beschrijving: str, minimum: int, maximum: int, voorbeeld: int) -> dict:
+    return _voorbeeld({"type": "integer", "minimum": minimum, "maximum": maximum, "description": beschrijving}, voorbeeld)
+
+
+def ja_nee(beschrijving: str, voorbeeld: bool = True) -> dict:
+    return _voorbeeld({"type": "boolean", "description": beschrijving}, voorbeeld)
+
+
+def veld(beschrijving: str, *voorbeelden: Any, **schema: Any) -> dict:
+    """Any other node (several types, anyOf, a fixed-length list), with its examples."""
+    return _voorbeeld({"description": beschrijving, **schema}, *voorbeelden)
 
 
 ID_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-def id_veld(beschrijving: str = "Vaste sleutel van het record; moet gelijk zijn aan de bestandsnaam zonder .yml.") -> dict:
+def id_veld(
+    beschrijving: str = "Vaste sleutel van het record; moet gelijk zijn aan de bestandsnaam zonder .yml.",
+    voorbeeld: str = "meubeldepot",
+) -> dict:
     return tekst(
         beschrijving,
+        voorbeeld,
         pattern=ID_PATROON,
         **{"x-foutmelding": "geen geldige id: alleen kleine letters, cijfers en streepjes (bijvoorbeeld 'meubeldepot')"},
     )
 
 
-def id_lijst(beschrijving: str, **extra: Any) -> dict:
-    return lijst(beschrijving, id_veld("Een id uit de taxonomie."), uniqueItems=True, **extra)
+def id_lijst(beschrijving: str, voorbeeld: list[str], **extra: Any) -> dict:
+    return lijst(beschrijving, id_veld("Een id uit de taxonomie.", voorbeeld[0]), voorbeeld, uniqueItems=True, **extra)
 
 
 def record_schema(soort: str, titel: str, beschrijving: str, velden: dict, verplicht: list[str]) -> dict:

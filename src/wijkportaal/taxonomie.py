@@ -14,23 +14,33 @@ from .laden import laad_yaml
 from .problemen import Problemen
 
 
-def _term_schema(beschrijving: str, met_subthemas: bool = False, met_naam: bool = False) -> dict:
+def _term_schema(beschrijving: str, voorbeeld: dict[str, dict], met_subthemas: bool = False, met_naam: bool = False) -> dict:
+    """A section of the taxonomy: terms by id. ``voorbeeld`` is one real term of that section."""
+    (term_id, term), = voorbeeld.items()
     velden = {
-        "label": s.tekst("Naam zoals die op de site staat."),
-        "synoniemen": s.lijst("Andere woorden waarmee mensen zoeken.", s.tekst("Synoniem.")),
-        "beschrijving": s.tekst("Korte uitleg."),
+        "label": s.tekst("Naam zoals die op de site staat.", term["label"]),
+        "synoniemen": s.lijst(
+            "Andere woorden waarmee mensen zoeken.", s.tekst("Synoniem.", term["synoniemen"][0]), term["synoniemen"]
+        ),
+        "beschrijving": s.tekst("Korte uitleg.", term["beschrijving"]),
     }
     if met_naam:
-        velden["naam"] = s.tekst("Volledige naam van de wet.")
+        velden["naam"] = s.tekst("Volledige naam van de wet.", term["naam"])
     if met_subthemas:
-        velden["subthemas"] = _term_schema("Subthema's van dit hoofdthema, per id.")
-    return {
-        "type": "object",
-        "description": beschrijving,
-        "propertyNames": s.id_veld("Id."),
-        "additionalProperties": s.mapping("Eén term.", velden, ["label"]),
-    }
+        velden["subthemas"] = _term_schema("Subthema's van dit hoofdthema, per id.", term["subthemas"])
+    return s.vrije_mapping(
+        beschrijving,
+        s.mapping("Eén term.", velden, ["label"], term),
+        voorbeeld,
+        sleutel=s.id_veld("Id.", term_id),
+    )
 
+
+_INRICHTING = {
+    "label": "Inrichting",
+    "synoniemen": ["meubels", "witgoed", "spullen", "inboedel"],
+    "beschrijving": "Meubels en spullen voor in huis.",
+}
 
 SCHEMA = {
     "$schema": s.SCHEMA_DIALECT,
@@ -39,10 +49,50 @@ SCHEMA = {
     "description": "Thema's, doelgroepen, processen en wettelijke kaders van het wijkportaal.",
     "type": "object",
     "properties": {
-        "themas": _term_schema("Hoofdthema's (de zeven hulpthema's) met hun subthema's.", met_subthemas=True),
-        "doelgroepen": _term_schema("Doelgroepen."),
-        "processen": _term_schema("Werkprocessen waar werkinstructies bij horen."),
-        "wettelijke_kaders": _term_schema("Wetten en regels waar werkinstructies op steunen.", met_naam=True),
+        "themas": _term_schema(
+            "Hoofdthema's (de zeven hulpthema's) met hun subthema's.",
+            {
+                "wonen": {
+                    "label": "Wonen",
+                    "synoniemen": ["woning", "huis", "huisvesting"],
+                    "beschrijving": "Een huis vinden, houden en inrichten.",
+                    "subthemas": {"inrichting": _INRICHTING},
+                }
+            },
+            met_subthemas=True,
+        ),
+        "doelgroepen": _term_schema(
+            "Doelgroepen.",
+            {
+                "mantelzorgers": {
+                    "label": "Mantelzorgers",
+                    "synoniemen": ["mantelzorger", "naasten"],
+                    "beschrijving": "Mensen die zorgen voor een naaste.",
+                }
+            },
+        ),
+        "processen": _term_schema(
+            "Werkprocessen waar werkinstructies bij horen.",
+            {
+                "toegang": {
+                    "label": "Toegang en aanmelding",
+                    "synoniemen": ["aanmelden", "intake", "frontoffice", "triage"],
+                    "beschrijving": "Hoe een hulpvraag binnenkomt bij het wijkteam.",
+                }
+            },
+        ),
+        "wettelijke_kaders": _term_schema(
+            "Wetten en regels waar werkinstructies op steunen.",
+            {
+                "wmo": {
+                    "label": "Wmo 2015",
+                    "naam": "Wet maatschappelijke ondersteuning 2015",
+                    "synoniemen": ["wmo"],
+                    "beschrijving": "De wet voor ondersteuning door de gemeente.",
+                }
+            },
+            met_naam=True,
+        ),
     },
     "required": ["themas", "doelgroepen", "processen", "wettelijke_kaders"],
     "additionalProperties": False,

@@ -13,6 +13,7 @@ from .record import (
     MetContact,
     MetDoelgroepen,
     Record,
+    Voorbeelden,
     controleer_doelgroepen,
     controleer_gedeeld,
     gedeelde_velden,
@@ -54,45 +55,55 @@ TIJD_PATROON = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 LOCATIE = s.mapping(
     "Een plek waar de voorziening te vinden is.",
     {
-        "naam": s.tekst("Naam van de plek, bijvoorbeeld het wijkcentrum."),
-        "adres": s.tekst("Straat en huisnummer."),
+        "naam": s.tekst("Naam van de plek, bijvoorbeeld het wijkcentrum.", "Wijkcentrum 't Nije Terphoes"),
+        "adres": s.tekst(
+            "Straat en huisnummer, zoals de organisatie ze zelf publiceert. Het voorbeeld bestaat niet.",
+            "Voorbeeldstraat 1",
+            verzonnen=True,
+        ),
         "postcode": s.tekst(
             "Postcode, bijvoorbeeld 7511 AB.",
+            "7511 AB",
             pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$",
             **{"x-foutmelding": "geen geldige postcode (vier cijfers en twee hoofdletters, bijvoorbeeld 7511 AB)"},
         ),
-        "plaats": s.tekst("Plaats."),
-        "coordinaten": {
-            "type": "array",
-            "description": "Plaats op de kaart als [breedtegraad, lengtegraad] (WGS84), bijvoorbeeld [52.2215, 6.8937].",
-            "prefixItems": [
-                {"type": "number", "minimum": -90, "maximum": 90, "description": "Breedtegraad (in Enschede ongeveer 52.2)."},
-                {"type": "number", "minimum": -180, "maximum": 180, "description": "Lengtegraad (in Enschede ongeveer 6.9)."},
+        "plaats": s.tekst("Plaats.", "Enschede"),
+        "coordinaten": s.veld(
+            "Plaats op de kaart als [breedtegraad, lengtegraad] (WGS84), bijvoorbeeld [52.2067, 6.8762].",
+            [52.2067, 6.8762],
+            type="array",
+            prefixItems=[
+                s.veld("Breedtegraad (in Enschede ongeveer 52.2).", 52.2067, type="number", minimum=-90, maximum=90),
+                s.veld("Lengtegraad (in Enschede ongeveer 6.9).", 6.8762, type="number", minimum=-180, maximum=180),
             ],
-            "minItems": 2,
-            "maxItems": 2,
-            "x-foutmelding": "geen geldige coördinaten; schrijf [breedtegraad, lengtegraad], bijvoorbeeld [52.2215, 6.8937]",
-        },
-        "coordinaten_bij_benadering": {
-            "type": "boolean",
-            "description": "true als de coördinaten niet het precieze adres zijn (bijvoorbeeld het midden van de buurt).",
-        },
+            minItems=2,
+            maxItems=2,
+            **{"x-foutmelding": "geen geldige coördinaten; schrijf [breedtegraad, lengtegraad], bijvoorbeeld [52.2067, 6.8762]"},
+        ),
+        "coordinaten_bij_benadering": s.ja_nee(
+            "true als de coördinaten niet het precieze adres zijn (bijvoorbeeld het midden van de buurt)."
+        ),
         "toegankelijkheid": s.lijst(
-            "Voorzieningen voor toegankelijkheid.", s.keuze("Toegankelijkheid.", TOEGANKELIJKHEID), uniqueItems=True
+            "Voorzieningen voor toegankelijkheid.",
+            s.keuze("Toegankelijkheid.", TOEGANKELIJKHEID),
+            ["rolstoeltoegankelijk", "invalidentoilet"],
+            uniqueItems=True,
         ),
         "openingstijden": s.lijst(
-            "Openingstijden: per regel de dagen en de tijd van-tot.",
+            "Openingstijden: per regel de dagen en de tijd van-tot. Vul alleen in wat de organisatie zelf publiceert.",
             s.mapping(
                 "Eén blok openingstijd.",
                 {
-                    "dagen": s.lijst("Dagen.", s.keuze("Dag.", DAGEN), minItems=1, uniqueItems=True),
+                    "dagen": s.lijst("Dagen.", s.keuze("Dag.", DAGEN), ["ma", "wo"], minItems=1, uniqueItems=True),
                     "van": s.tekst(
                         "Begintijd, bijvoorbeeld \"09:00\".",
+                        "09:00",
                         pattern=TIJD_PATROON,
                         **{"x-foutmelding": "geen geldige tijd; schrijf UU:MM tussen aanhalingstekens, bijvoorbeeld \"09:00\""},
                     ),
                     "tot": s.tekst(
                         "Eindtijd, bijvoorbeeld \"12:30\".",
+                        "12:30",
                         pattern=TIJD_PATROON,
                         **{"x-foutmelding": "geen geldige tijd; schrijf UU:MM tussen aanhalingstekens, bijvoorbeeld \"12:30\""},
                     ),
@@ -100,27 +111,43 @@ LOCATIE = s.mapping(
                 ["dagen", "van", "tot"],
             ),
         ),
-        "op_afspraak": {"type": "boolean", "description": "true als u alleen op afspraak terecht kunt."},
-        "openingstijden_toelichting": s.tekst("Toelichting op de openingstijden, bijvoorbeeld over feestdagen."),
+        "op_afspraak": s.ja_nee("true als u alleen op afspraak terecht kunt.", False),
+        "openingstijden_toelichting": s.tekst(
+            "Toelichting op de openingstijden, bijvoorbeeld over feestdagen.", "In de schoolvakanties gesloten."
+        ),
     },
     ["naam"],
 )
 
 VELDEN = {
-    **gedeelde_velden(),
-    "organisatie": id_veld("Id van de organisatie die deze voorziening aanbiedt (data/organisaties/<id>.yml)."),
-    "doelgroepen": id_lijst("Doelgroepen uit data/taxonomie.yml."),
+    **gedeelde_velden(
+        Voorbeelden(
+            naam="Meubeldepot",
+            samenvatting="Gratis meubels voor inwoners met een laag inkomen die snel meubels nodig hebben. "
+            "U komt op afspraak, via een hulpverlener.",
+            beschrijving="Het Meubeldepot helpt inwoners die snel en zonder kosten meubels nodig hebben. "
+            "Het depot is een **algemene voorliggende voorziening**.",
+            themas=["inrichting", "armoede-en-inkomen"],
+            onbevestigd={"toegang": "Afgeleid uit de verwijstabel van het wijkteam; nog niet nagevraagd bij de organisatie."},
+        )
+    ),
+    "organisatie": id_veld(
+        "Id van de organisatie die deze voorziening aanbiedt (data/organisaties/<id>.yml).", "smd-enschede-haaksbergen"
+    ),
+    "doelgroepen": id_lijst("Doelgroepen uit data/taxonomie.yml.", ["mensen-met-schulden", "dak-en-thuislozen"]),
     "leeftijd": s.mapping(
         "Leeftijd in jaren waarvoor de voorziening is (van en/of tot).",
         {
-            "van": {"type": "integer", "minimum": 0, "maximum": 120, "description": "Vanaf deze leeftijd."},
-            "tot": {"type": "integer", "minimum": 0, "maximum": 120, "description": "Tot en met deze leeftijd."},
+            "van": s.geheel_getal("Vanaf deze leeftijd.", 0, 120, 18),
+            "tot": s.geheel_getal("Tot en met deze leeftijd.", 0, 120, 27),
         },
     ),
-    "gebied": {
-        "description": "Waar de voorziening voor is: 'stedelijk' (heel Enschede) of een lijst van CBS-wijkcodes "
+    "gebied": s.veld(
+        "Waar de voorziening voor is: 'stedelijk' (heel Enschede) of een lijst van CBS-wijkcodes "
         "(WK015302) en/of CBS-buurtcodes (BU01530201).",
-        "anyOf": [
+        "stedelijk",
+        ["WK015302", "BU01530201"],
+        anyOf=[
             {"const": "stedelijk"},
             {
                 "type": "array",
@@ -129,17 +156,21 @@ VELDEN = {
                 "items": {"type": "string", "pattern": f"{WIJK_PATROON}|{BUURT_PATROON}"},
             },
         ],
-        "x-foutmelding": "schrijf 'stedelijk' of een lijst van CBS-codes, bijvoorbeeld [WK015302, BU01530201]",
-    },
+        **{"x-foutmelding": "schrijf 'stedelijk' of een lijst van CBS-codes, bijvoorbeeld [WK015302, BU01530201]"},
+    ),
     "toegang": s.keuze("Hoe u de hulp krijgt.", TOEGANG),
-    "aanmelden": s.tekst("Markdown: hoe krijgt u deze hulp? De volgende stap voor een inwoner of een professional."),
+    "aanmelden": s.tekst(
+        "Markdown: hoe krijgt u deze hulp? De volgende stap voor een inwoner of een professional.",
+        "Een hulpverlener (bijvoorbeeld van het wijkteam) vult samen met de inwoner het aanmeldformulier in.",
+    ),
     "kosten": s.keuze("Wat het kost.", KOSTEN),
-    "kosten_toelichting": s.tekst("Toelichting op de kosten."),
-    "kanalen": s.lijst("Hoe u de hulp krijgt.", s.keuze("Kanaal.", KANALEN), uniqueItems=True),
+    "kosten_toelichting": s.tekst("Toelichting op de kosten.", "Gratis voor inwoners van Enschede."),
+    "kanalen": s.lijst("Hoe u de hulp krijgt.", s.keuze("Kanaal.", KANALEN), ["fysiek", "telefonisch"], uniqueItems=True),
     "contact": CONTACT,
     "talen": s.lijst(
         "Talen waarin de hulp wordt gegeven, als ISO 639-codes (nl, en, ar, tr, ...).",
         s.keuze("Taalcode.", TALEN),
+        ["nl", "en"],
         uniqueItems=True,
     ),
     "locaties": s.lijst("Plekken waar de voorziening te vinden is.", LOCATIE),

@@ -6,15 +6,26 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import schema as s
-from .record import GEDEELD_VERPLICHT, Controle, Record, controleer_gedeeld, datum, gedeelde_velden
+from .record import GEDEELD_VERPLICHT, Controle, Record, Voorbeelden, controleer_gedeeld, datum, gedeelde_velden
 from .schema import id_veld
 
 VELDEN = {
-    **gedeelde_velden(),
-    "proces": id_veld("Het werkproces waar deze instructie bij hoort (processen in data/taxonomie.yml)."),
+    **gedeelde_velden(
+        Voorbeelden(
+            naam="Triage door de frontoffice en het ABC-team",
+            samenvatting="Hoe de stedelijke frontoffice telefonische hulpvragen uitvraagt, de urgentie inschat met "
+            "hulp van het ABC-team en een melding doorzet naar het wijkteam.",
+            beschrijving="De stedelijke frontoffice is voor veel nieuwe inwoners het **eerste aanspreekpunt** "
+            "van de wijkteams.",
+            themas=["welzijn-en-gezondheid", "opvoeden-en-opgroeien"],
+            onbevestigd={"proces": "Afgeleid uit de bron; nog niet nagevraagd bij de eigenaar van de instructie."},
+        )
+    ),
+    "proces": id_veld("Het werkproces waar deze instructie bij hoort (processen in data/taxonomie.yml).", "toegang"),
     "wettelijk_kader": s.lijst(
         "Wetten en regels (wettelijke_kaders in data/taxonomie.yml), bijvoorbeeld wmo, jeugdwet, meldcode.",
-        id_veld("Id van een wettelijk kader."),
+        id_veld("Id van een wettelijk kader.", "wmo"),
+        ["wmo", "jeugdwet"],
         uniqueItems=True,
     ),
     "stappen": s.lijst(
@@ -22,9 +33,11 @@ VELDEN = {
         s.mapping(
             "Eén stap.",
             {
-                "titel": s.tekst("Korte titel van de stap."),
-                "beschrijving": s.tekst("Markdown: wat u in deze stap doet."),
-                "rol": s.tekst("Wie deze stap uitvoert (rol, geen naam)."),
+                "titel": s.tekst("Korte titel van de stap.", "Hulpvraag uitvragen"),
+                "beschrijving": s.tekst(
+                    "Markdown: wat u in deze stap doet.", "Stel gerichte vragen en breng de situatie in kaart."
+                ),
+                "rol": s.tekst("Wie deze stap uitvoert (rol, geen naam).", "frontoffice-medewerker"),
             },
             ["titel"],
         ),
@@ -37,13 +50,14 @@ VELDEN = {
             "concept": "concept, samengesteld uit bronnen; niet formeel vastgesteld (versie, datum en eigenaar mogen ontbreken)",
         },
     ),
-    "versie": {
-        "type": ["string", "number"],
-        "description": "Versienummer, bijvoorbeeld 1.2 of \"2024-1\". Het wordt getoond zoals u het schrijft.",
-    },
+    "versie": s.veld(
+        "Versienummer, bijvoorbeeld 1.2 of \"2024-1\". Het wordt getoond zoals u het schrijft.",
+        "1.2",
+        type=["string", "number"],
+    ),
     "vastgesteld_op": s.datum("Datum waarop deze versie is vastgesteld."),
-    "herzien_voor": s.datum("Datum waarvoor de instructie opnieuw moet worden bekeken."),
-    "eigenaar": s.tekst("Team of rol die eigenaar is van de instructie."),
+    "herzien_voor": s.datum("Datum waarvoor de instructie opnieuw moet worden bekeken.", "2026-03-01"),
+    "eigenaar": s.tekst("Team of rol die eigenaar is van de instructie.", "Team Kennisportaal"),
 }
 
 SCHEMA = s.record_schema(
