@@ -312,15 +312,56 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
     fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
     vervangen = _vervangen_verplichte_velden(fouten, schema)
     for fout in fouten:
+        if is_invulplek(fout.instance):
+            continue  # a placeholder not yet replaced: one warning below, not an error
         for pad, plek_van_sleutel, bericht in _berichten(fout, schema, vervangen):
             plek = bestand.sleutelplek(pad) if plek_van_sleutel else bestand.plek(pad)
             problemen.fout(bestand.pad, plek, bericht)
+    controleer_invulling(bestand, data, schema, problemen)
     for fout in sorted(fouten, key=lambda f: -len(f.absolute_path)):  # deepest first
         try:
             _verwijder(data, fout)
         except (KeyError, IndexError, TypeError):
             pass  # already removed with its parent
     return data
+
+
+# A value a partner still has to write: ``wijkportaal nieuw`` puts these in required
+# fields. Each is a warning (so the strict build of a pull request fails, while the
+# fresh file validates); where it breaks the schema (a choice, a list) it is removed
+# like any wrong value, but reported only as this warning.
+INVULLEN = "VUL IN"
+
+
+def is_invulplek(waarde: Any) -> bool:
+    return isinstance(waarde, str) and waarde.lstrip().startswith(INVULLEN)
+
+
+def controleer_invulling(bestand: Bestand, data: Any, schema: dict, problemen: Problemen, pad: Pad = ()) -> None:
+    """Warn at every placeholder ('VUL IN ...') and every made-up example value left in the data."""
+    if is_invulplek(data):
+        bericht = f"nog niet ingevuld: vervang de voorbeeldtekst bij '{veldnaam(pad)}' door de echte inhoud"
+        if "enum" in schema:
+            bericht += f"; kies uit: {', '.join(map(str, schema['enum']))}"
+        problemen.waarschuwing(bestand.pad, bestand.plek(pad), bericht)
+        return
+    if schema.get(VERZONNEN) and data in schema.get("examples", []):
+        problemen.waarschuwing(
+            bestand.pad,
+            bestand.plek(pad),
+            f"'{veldnaam(pad)}' is nog het verzonnen voorbeeld uit het schema ('{_kort(data)}'); vul in wat de "
+            "organisatie zelf publiceert, of haal het veld weg",
+        )
+    if isinstance(data, dict):
+        velden, overig = schema.get("properties", {}), schema.get("additionalProperties")
+        for sleutel, waarde in data.items():
+            sub = velden.get(sleutel, overig if isinstance(overig, dict) else {})
+            controleer_invulling(bestand, waarde, sub, problemen, pad + (sleutel,))
+    elif isinstance(data, list):
+        items, vooraan = schema.get("items"), schema.get("prefixItems", [])
+        for i, waarde in enumerate(data):
+            sub = vooraan[i] if i < len(vooraan) else items if isinstance(items, dict) else {}
+            controleer_invulling(bestand, waarde, sub, problemen, pad + (i,))
 
 
 def _vervangen_verplichte_velden(fouten: list, schema: dict) -> dict[tuple, str]:
