@@ -70,3 +70,38 @@ def test_every_field_at_every_depth_has_a_description_and_examples_that_fit(naam
         for voorbeeld in knoop["examples"]:
             fouten = [f.message for f in geldig.iter_errors(voorbeeld)]
             assert not fouten, f"{naam}{pad}: voorbeeld {voorbeeld!r} past niet: {fouten}"
+
+
+MAPPEN = {"voorziening": "voorzieningen", "methodiek": "methodieken", "werkinstructie": "werkinstructies", "organisatie": "organisaties"}
+
+
+@pytest.mark.parametrize("soort", sorted(MAPPEN))
+def test_ids_in_examples_exist_in_the_data(soort: str):
+    """An example that names a thema, doelgroep, proces, organisatie or record names one that exists."""
+    import yaml
+
+    taxonomie = yaml.safe_load((PROJECT / "data/taxonomie.yml").read_text(encoding="utf-8"))
+    themas = set(taxonomie["themas"]) | {s for t in taxonomie["themas"].values() for s in t.get("subthemas", {})}
+    records = {f"{map_.name}/{p.stem}" for map_ in (PROJECT / "data").iterdir() if map_.is_dir() for p in map_.glob("*.yml")}
+    organisaties = {r.split("/")[1] for r in records if r.startswith("organisaties/")}
+    bekend = {
+        ".themas": themas, ".themas[]": themas,
+        ".doelgroepen": set(taxonomie["doelgroepen"]), ".doelgroepen[]": set(taxonomie["doelgroepen"]),
+        ".proces": set(taxonomie["processen"]),
+        ".wettelijk_kader": set(taxonomie["wettelijke_kaders"]), ".wettelijk_kader[]": set(taxonomie["wettelijke_kaders"]),
+        ".organisatie": organisaties, ".beheer.organisatie": organisaties,
+        ".gerelateerd": records, ".gerelateerd[]": records,
+        ".id": {p.stem for p in (PROJECT / "data" / MAPPEN[soort]).glob("*.yml")},
+    }  # fmt: skip
+    schema = json.loads((PROJECT / "schema" / f"{soort}.json").read_text(encoding="utf-8"))
+    gezien = set()
+    for pad, knoop in velden(schema):
+        if pad not in bekend:
+            continue
+        gezien.add(pad)
+        for voorbeeld in knoop["examples"]:
+            for waarde in voorbeeld if isinstance(voorbeeld, list) else [voorbeeld]:
+                assert waarde in bekend[pad], f"{soort}{pad}: voorbeeld '{waarde}' bestaat niet in data/"
+    assert {".themas", ".gerelateerd", ".beheer.organisatie", ".id"} <= gezien
+    onbevestigd = schema["properties"]["onbevestigd"]
+    assert set(onbevestigd["examples"][0]) <= set(schema["properties"]), "onbevestigd noemt een veld dat deze soort niet heeft"

@@ -33,6 +33,7 @@ ONDERBOUWING_LABEL = {
 VELDEN = {
     **gedeelde_velden(
         Voorbeelden(
+            id="presentiebenadering",
             naam="Presentiebenadering",
             samenvatting="Wijkteammedewerkers zijn aanwezig op plekken waar inwoners met hun vragen komen, zoals "
             "scholen, huisartsen en WijkWijzers. Ze benaderen inwoners actief.",

@@ -23,6 +23,7 @@ TYPEN = {
 VELDEN = {
     **gedeelde_velden(
         Voorbeelden(
+            id="wijkteams-enschede",
             naam="Wijkteams Enschede",
             samenvatting="Samenwerkingsverband van de gemeente Enschede en SMD. Negen wijkteams per stadsdeel en een "
             "stedelijk team Huiselijk Geweld helpen inwoners met vragen over zorg en ondersteuning.",

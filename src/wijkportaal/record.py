@@ -81,6 +81,7 @@ _INTERN_VOORBEELD = "Bespreek een aanmelding eerst in het wijkteam. Gebruik daar
 class Voorbeelden:
     """Examples for the shared fields that differ per kind (taken from the sample data)."""
 
+    id: str  # an existing record of this kind
     naam: str
     samenvatting: str
     beschrijving: str
@@ -91,7 +92,7 @@ class Voorbeelden:
 def gedeelde_velden(voorbeelden: Voorbeelden, *, themas_verplicht: bool = True) -> dict[str, dict]:
     """The fields every record kind has (their names are a fixed contract)."""
     return {
-        "id": id_veld(),
+        "id": id_veld(voorbeeld=voorbeelden.id),
         "naam": s.tekst("Naam zoals inwoners en medewerkers die kennen.", voorbeelden.naam, maxLength=150),
         "samenvatting": s.tekst(
             "Eén of twee zinnen gewone tekst (geen Markdown), hoogstens 300 tekens. "

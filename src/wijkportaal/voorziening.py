@@ -122,6 +122,7 @@ LOCATIE = s.mapping(
 VELDEN = {
     **gedeelde_velden(
         Voorbeelden(
+            id="meubeldepot",
             naam="Meubeldepot",
             samenvatting="Gratis meubels voor inwoners met een laag inkomen die snel meubels nodig hebben. "
             "U komt op afspraak, via een hulpverlener.",

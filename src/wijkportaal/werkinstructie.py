@@ -12,6 +12,7 @@ from .schema import id_veld
 VELDEN = {
     **gedeelde_velden(
         Voorbeelden(
+            id="frontoffice-triage",
             naam="Triage door de frontoffice en het ABC-team",
             samenvatting="Hoe de stedelijke frontoffice telefonische hulpvragen uitvraagt, de urgentie inschat met "
             "hulp van het ABC-team en een melding doorzet naar het wijkteam.",
