@@ -1,4 +1,4 @@
-"""Command line: ``wijkportaal validate``, ``stale``, ``schema``, ``bouw``, ``bekijk``.
+"""Command line: ``wijkportaal validate``, ``stale``, ``schema``, ``nieuw``, ``bouw``, ``bekijk``.
 
 Every message is Dutch; problems print one per line as
 ``pad:regel:kolom: fout|waarschuwing: bericht``.
@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from . import nieuw
 from . import schema as s
 from .catalogus import laad_catalogus
 from .gebieden import STADSDELEN_SCHEMA
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     p_bouw.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
     p_bekijk = sub.add_parser("bekijk", help="bekijk de site op http://127.0.0.1:8000; andere opties gaan door naar mkdocs serve")
     p_bekijk.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
+    nieuw.voeg_opdracht_toe(sub, _datum)
     args, extra = parser.parse_known_args(argv)
     if args.opdracht in ("bouw", "bekijk"):
         return draai_mkdocs("build" if args.opdracht == "bouw" else "serve", args.publiek, extra)
@@ -177,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         return valideer(args.paden, args.vandaag)
     if args.opdracht == "stale":
         return toon_onderhoud(args.data, args.organisatie, args.binnen, args.na, args.vandaag)
+    if args.opdracht == "nieuw":
+        return nieuw.voer_uit(args)
     if args.opdracht == "schema":
         gewijzigd = schrijf_schemas(args.uit)
         for pad in gewijzigd:
