@@ -105,3 +105,23 @@ def test_ids_in_examples_exist_in_the_data(soort: str):
     assert {".themas", ".gerelateerd", ".beheer.organisatie", ".id"} <= gezien
     onbevestigd = schema["properties"]["onbevestigd"]
     assert set(onbevestigd["examples"][0]) <= set(schema["properties"]), "onbevestigd noemt een veld dat deze soort niet heeft"
+
+
+def test_vscode_recommends_the_yaml_extension_and_maps_each_data_file_to_the_schema_its_header_names():
+    """Belt and braces: the header line of each file and .vscode/settings.json agree."""
+    import fnmatch
+
+    instellingen = json.loads((PROJECT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in json.loads((PROJECT / ".vscode/extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert instellingen["yaml.validate"] and instellingen["yaml.hover"] and instellingen["yaml.completion"]
+    assert instellingen["[yaml]"]["editor.tabSize"] == 2 and instellingen["[yaml]"]["editor.insertSpaces"]
+    koppeling = instellingen["yaml.schemas"]
+    assert {Path(s).stem for s in koppeling} == set(alle_schemas())
+    bestanden = [p for p in (PROJECT / "data").rglob("*.yml")]
+    assert len(bestanden) > 100
+    for pad in bestanden:
+        naam = pad.relative_to(PROJECT).as_posix()
+        schemas = [s for s, globs in koppeling.items() if any(fnmatch.fnmatch(naam, g) for g in globs)]
+        kop = pad.read_text(encoding="utf-8").splitlines()[0]
+        assert kop.startswith("# yaml-language-server: $schema="), naam
+        assert len(schemas) == 1 and (pad.parent / kop.split("=", 1)[1]).resolve() == (PROJECT / schemas[0]).resolve(), naam
