@@ -101,6 +101,7 @@ MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
 MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
 MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
 MARKER_REDEN = "MARKERONBEVESTIGDREDEN5e1c"  # the reason why a value is unconfirmed: intern only
+REPOSITORY = "https://github.com/voorbeeld-organisatie/wijkportaal"  # set in the proef builds only
 MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE, MARKER_REDEN)
 
 
@@ -142,11 +143,18 @@ def proef(tmp_path_factory) -> Path:
     wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
     # an unconfirmed value with its (intern) reason
     wijzig(v / "meubeldepot.yml", onbevestigd={"toegang": f"Afgeleid uit de verwijstabel {MARKER_REDEN}."})
-    # and a plugin option: maps without a base map (tests/test_kaart.py)
+    # and plugin options: maps without a base map (tests/test_kaart.py), links to the
+    # repository (tests/test_bewerken.py)
     (project / "mkdocs.zonder-tegels.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n", encoding="utf-8"
+        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n"
+        f"      repository: {REPOSITORY}\n      tak: hoofdtak\n", encoding="utf-8"
     )
-    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
+    publiek = (project / "mkdocs.publiek.yml").read_text(encoding="utf-8")  # INHERIT does not chain
+    assert publiek.count("      editie: publiek\n") == 1
+    (project / "mkdocs.proef-publiek.yml").write_text(
+        publiek.replace("      editie: publiek\n", f"      editie: publiek\n      repository: {REPOSITORY}\n"), encoding="utf-8"
+    )
+    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.proef-publiek.yml", "site-publiek")):
         bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
         assert bouw.code == 0, bouw.uitvoer
     return project
