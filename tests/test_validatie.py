@@ -290,3 +290,30 @@ def test_without_github_actions_no_annotations(met_tien_fouten: Path, capsys, mo
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     _, regels = valideer_in_proces(met_tien_fouten, capsys, monkeypatch, "data")
     assert meldingen(regels) and not [r for r in regels if r.startswith("::")]
+
+
+# -- the three mistakes made while following CONTRIBUTING.md as a new partner (issue #11) --
+
+
+def test_dutch_date_order_gets_the_date_as_it_should_be_written(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "laatst_gecontroleerd: 2020-12-31", "laatst_gecontroleerd: 29-11-2026")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"].endswith("'29-11-2026' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01. Bedoelt u 2026-11-29?")
+
+
+def test_a_tab_is_one_message_not_also_a_missing_field(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "  organisatie: smd-enschede-haaksbergen", "\torganisatie: smd-enschede-haaksbergen")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"] == "YAML-syntaxfout: tab-teken gevonden: spring in met spaties, niet met tabs"
+
+
+def test_a_colon_in_text_shows_the_line_with_quotes(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "kosten: gratis\n", "kosten: gratis\nkosten_toelichting: Let op: alleen op afspraak\n")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"].endswith('Schrijf bijvoorbeeld: kosten_toelichting: "Let op: alleen op afspraak"')
