@@ -25,6 +25,7 @@ def links(html: str) -> dict[str, str]:
 def test_intern_record_page_links_to_its_yaml_file_and_the_issue_form(proef: Path):
     gevonden = links(inhoud(pagina(proef / "site", "voorzieningen/meubeldepot/")))
     assert gevonden["Wijzig deze pagina"] == f"{REPOSITORY}/edit/hoofdtak/data/voorzieningen/meubeldepot.yml"
+    assert gevonden["zo werkt wijzigen"] == f"{REPOSITORY}/blob/hoofdtak/CONTRIBUTING.md"
     melden = urlsplit(gevonden["Meld een fout"])
     assert f"{melden.scheme}://{melden.netloc}{melden.path}" == f"{REPOSITORY}/issues/new"
     velden = parse_qs(melden.query)

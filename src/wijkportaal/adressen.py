@@ -97,6 +97,10 @@ class Repository:
         """GitHub's web editor for the record's file (it offers to fork for people without write access)."""
         return f"{self.url.rstrip('/')}/edit/{self.tak}/{self.bestand(record)}"
 
+    def uitleg(self) -> str:
+        """CONTRIBUTING.md: how partners change their records."""
+        return f"{self.url.rstrip('/')}/blob/{self.tak}/CONTRIBUTING.md"
+
     def meld_fout(self, record: Record) -> str:
         """A new issue from the form, with the record and a title filled in."""
         velden = {"template": FOUT_MELDEN, "record": f"{record.SOORT}/{record.id}", "title": f"Fout in: {record.naam}"}
