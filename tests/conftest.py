@@ -31,6 +31,7 @@ def omgeving() -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["WIJKPORTAAL_VANDAAG"] = VANDAAG
     env["PYTHONUTF8"] = "1"
+    env.pop("WIJKPORTAAL_REPOSITORY", None)  # set by the GitHub workflows; tests choose their own
     return env
 
 
@@ -101,6 +102,7 @@ MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
 MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
 MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
 MARKER_REDEN = "MARKERONBEVESTIGDREDEN5e1c"  # the reason why a value is unconfirmed: intern only
+REPOSITORY = "https://github.com/voorbeeld-organisatie/wijkportaal"  # set in the proef builds only
 MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE, MARKER_REDEN)
 
 
@@ -142,11 +144,17 @@ def proef(tmp_path_factory) -> Path:
     wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
     # an unconfirmed value with its (intern) reason
     wijzig(v / "meubeldepot.yml", onbevestigd={"toegang": f"Afgeleid uit de verwijstabel {MARKER_REDEN}."})
-    # and a plugin option: maps without a base map (tests/test_kaart.py)
+    # and plugin options: maps without a base map (tests/test_kaart.py), links to the
+    # repository (tests/test_bewerken.py)
     (project / "mkdocs.zonder-tegels.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n", encoding="utf-8"
+        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n"
+        f"      repository: {REPOSITORY}\n      tak: hoofdtak\n", encoding="utf-8"
     )
-    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.publiek.yml", "site-publiek")):
+    publiek = (project / "mkdocs.publiek.yml").read_text(encoding="utf-8")  # INHERIT does not chain
+    regel = 'repository: !ENV [WIJKPORTAAL_REPOSITORY, ""]'
+    assert publiek.count(regel) == 1
+    (project / "mkdocs.proef-publiek.yml").write_text(publiek.replace(regel, f"repository: {REPOSITORY}"), encoding="utf-8")
+    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.proef-publiek.yml", "site-publiek")):
         bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
         assert bouw.code == 0, bouw.uitvoer
     return project

@@ -7,13 +7,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import PROJECT, inhoud, mkdocs, pagina
 from wijkportaal.opmaak import Opmaak, datum
 
 # The extensions the site really uses, so that every test here sees what a build sees.
-SITE_EXTENSIES = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+# Read with MkDocs' own loader: mkdocs.yml uses its !ENV tag.
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+SITE_EXTENSIES = yaml_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 
 
 def opmaak() -> Opmaak:

@@ -258,3 +258,62 @@ def test_a_broken_taxonomy_or_boundary_file_is_reported_there_not_in_every_recor
     assert {p.pad for p in problemen} == {"data/taxonomie.yml", "data/gebieden/wijken.geojson", "data/gebieden/stadsdelen.yml"}
     assert any("'themas' moet een groep velden" in p.bericht for p in problemen)
     assert any("'Foo_Bar' in 'doelgroepen' is geen geldige id" in p.bericht and p.regel == 2 for p in problemen)
+
+
+def test_on_github_actions_each_problem_is_also_a_workflow_annotation(met_tien_fouten: Path, capsys, monkeypatch):
+    """GitHub's documented syntax: ::error file={name},line={line},col={col}::{message}, message escaped."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, regels = valideer_in_proces(met_tien_fouten, capsys, monkeypatch, "data")
+    assert code == 1
+    annotaties = [r for r in regels if r.startswith("::")]
+    gewoon = meldingen(regels)
+    assert len(annotaties) == len(gewoon) >= 10  # every problem twice: readable line and annotation
+    patroon = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+)::(.+)$")
+    for annotatie, melding in zip(annotaties, gewoon):
+        m = patroon.match(annotatie)
+        assert m, annotatie
+        assert m.group(1) == {"fout": "error", "waarschuwing": "warning"}[melding["niveau"]]
+        assert (m.group(2), m.group(3), m.group(4)) == (melding["pad"], melding["regel"], melding["kolom"])
+        assert "\n" not in m.group(5) and "%0A" not in melding["bericht"]
+    regel, kolom, tekst = TIEN_FOUTEN["verkeerde keuzewaarde"]
+    assert f"::error file={BESTAND},line={regel},col={kolom}::{tekst}" in annotaties
+
+
+def test_annotation_escapes_what_github_would_read_as_syntax():
+    from wijkportaal.problemen import Niveau, Probleem
+
+    p = Probleem("data/a,b:c.yml", 3, 7, Niveau.WAARSCHUWING, "100% fout\nregel twee\r")
+    assert p.als_annotatie() == "::warning file=data/a%2Cb%3Ac.yml,line=3,col=7::100%25 fout%0Aregel twee%0D"
+
+
+def test_without_github_actions_no_annotations(met_tien_fouten: Path, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    _, regels = valideer_in_proces(met_tien_fouten, capsys, monkeypatch, "data")
+    assert meldingen(regels) and not [r for r in regels if r.startswith("::")]
+
+
+# -- the three mistakes made while following CONTRIBUTING.md as a new partner (issue #11) --
+
+
+def test_dutch_date_order_gets_the_date_as_it_should_be_written(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "laatst_gecontroleerd: 2020-12-31", "laatst_gecontroleerd: 29-11-2026")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"].endswith("'29-11-2026' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01. Bedoelt u 2026-11-29?")
+
+
+def test_a_tab_is_one_message_not_also_a_missing_field(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "  organisatie: smd-enschede-haaksbergen", "\torganisatie: smd-enschede-haaksbergen")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"] == "YAML-syntaxfout: tab-teken gevonden: spring in met spaties, niet met tabs"
+
+
+def test_a_colon_in_text_shows_the_line_with_quotes(project_kopie: Path, capsys, monkeypatch):
+    vervang(project_kopie / "data/voorzieningen/meubeldepot.yml", "kosten: gratis\n", "kosten: gratis\nkosten_toelichting: Let op: alleen op afspraak\n")
+    code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data/voorzieningen/meubeldepot.yml")
+    assert code == 1
+    (melding,) = meldingen(regels)
+    assert melding["bericht"].endswith('Schrijf bijvoorbeeld: kosten_toelichting: "Let op: alleen op afspraak"')

@@ -8,7 +8,9 @@ Under ``--strict`` MkDocs decides only *after* ``on_post_build`` that warnings
 fail the build, so the plugin must count the same warnings itself, from the
 very start of the build: the :class:`Teller` is attached before the data is
 loaded (the data warnings are logged in ``on_config``), not when the temporary
-folder is made.
+folder is made. It listens on the engine's top logger: ``mkdocs`` under MkDocs,
+``properdocs`` under ProperDocs (which aliases ``mkdocs`` to its own package and
+logs its warnings, such as a broken link, under its own name).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-MKDOCS_LOG = logging.getLogger("mkdocs")
+import mkdocs
+
+MKDOCS_LOG = logging.getLogger(mkdocs.__name__)  # "properdocs" under ProperDocs
 
 
 class Teller(logging.Handler):

@@ -22,6 +22,10 @@ class WijkportaalConfig(Config):
     ``kaart_tegels``: URL template of the base map tiles (``{z}/{x}/{y}``), or an
     empty string for maps without a base map (only boundaries and markers).
     ``kaart_attributie``: attribution shown for those tiles (HTML allowed).
+    ``repository``: the GitHub repository with the data (``https://github.com/org/repo``);
+    record pages then link to their file ("Wijzig deze pagina") and to the issue form
+    ("Meld een fout"). Empty: no such links.
+    ``tak``: the branch the site is built from (for the edit link).
     """
 
     gegevens = c.Type(str, default="data")
@@ -31,3 +35,5 @@ class WijkportaalConfig(Config):
     atomisch = c.Type(bool, default=True)
     kaart_tegels = c.Type(str, default=PDOK_BRT)
     kaart_attributie = c.Type(str, default=PDOK_ATTRIBUTIE)
+    repository = c.Type(str, default="")
+    tak = c.Type(str, default="main")

@@ -38,6 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from wijkportaal.adressen import Repository
 from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
 from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
@@ -74,6 +75,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.atomisch: AtomischeBouw | None = None
         self.teller: Teller | None = None
         self.banner: str | None = None
+        self.repository: Repository | None = None
 
     def on_startup(self, *, command, dirty):
         self.commando = command
@@ -94,10 +96,25 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
                 raise PluginError(f"wijkportaal: 'vandaag' moet een datum zijn (JJJJ-MM-DD): {fout}") from None
         return vandaag_uit_omgeving()
 
+    def _repository(self, config) -> Repository | None:
+        """The repository for edit and report links, or None when not configured."""
+        url = self.config.repository.strip()
+        if not url:
+            return None
+        if not re.fullmatch(r"https://[^\s/]+/[^\s/]+/[^\s/]+/?", url):
+            raise PluginError(f"wijkportaal: 'repository' moet een adres zijn als https://github.com/organisatie/repository, niet '{url}'")
+        basis = Path(config.config_file_path or ".").resolve().parent
+        try:
+            gegevens = (basis / self.config.gegevens).resolve().relative_to(basis).as_posix()
+        except ValueError:
+            gegevens = self.config.gegevens
+        return Repository(url=url, tak=self.config.tak, gegevens=gegevens)
+
     def on_config(self, config):
         if self.teller is None and self._atomisch_bouwen():
             self.teller = Teller.start()  # build() called without on_startup: count from here
         self.banner = None
+        self.repository = self._repository(config)
         if not config.use_directory_urls:
             raise PluginError("wijkportaal: de vaste adressen (/voorzieningen/<id>/) vragen use_directory_urls: true")
         basis = Path(config.config_file_path or ".").resolve().parent
@@ -151,7 +168,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         assert self.catalogus is not None
         self._kies_editie_van_handpaginas(files, config)
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
-        maker = Paginamaker(self.catalogus, self.opmaak, kaart)
+        maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository)
         for doel, bron in assetbestanden():
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []

@@ -10,6 +10,8 @@ project builds a URL.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from .gebieden import Gebied
 from .record import SOORTNAMEN, Record
@@ -69,3 +71,37 @@ def relatief(van: str, naar: str) -> str:
     doel = naar.rstrip("/") or "."
     pad = posixpath.relpath(doel, van.rstrip("/") or ".")
     return "./" if pad == "." else pad + "/"
+
+
+FOUT_MELDEN = "fout-melden.yml"  # the issue form in .github/ISSUE_TEMPLATE/
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the records live on GitHub, for "Wijzig deze pagina" and "Meld een fout".
+
+    ``url`` is the repository (``https://github.com/organisatie/repository``),
+    ``tak`` the branch the site is built from, ``gegevens`` the data folder
+    relative to the repository root.
+    """
+
+    url: str
+    tak: str = "main"
+    gegevens: str = "data"
+
+    def bestand(self, record: Record) -> str:
+        """The record's YAML file in the repository, e.g. ``data/voorzieningen/meubeldepot.yml``."""
+        return posixpath.join(self.gegevens.strip("/") or ".", record.SOORT, f"{record.id}.yml")
+
+    def wijzig(self, record: Record) -> str:
+        """GitHub's web editor for the record's file (it offers to fork for people without write access)."""
+        return f"{self.url.rstrip('/')}/edit/{self.tak}/{self.bestand(record)}"
+
+    def uitleg(self) -> str:
+        """CONTRIBUTING.md: how partners change their records."""
+        return f"{self.url.rstrip('/')}/blob/{self.tak}/CONTRIBUTING.md"
+
+    def meld_fout(self, record: Record) -> str:
+        """A new issue from the form, with the record and a title filled in."""
+        velden = {"template": FOUT_MELDEN, "record": f"{record.SOORT}/{record.id}", "title": f"Fout in: {record.naam}"}
+        return f"{self.url.rstrip('/')}/issues/new?{urlencode(velden)}"

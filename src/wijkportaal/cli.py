@@ -1,4 +1,4 @@
-"""Command line: ``wijkportaal validate``, ``stale``, ``schema``, ``nieuw``, ``bouw``, ``bekijk``.
+"""Command line: ``wijkportaal validate``, ``stale``, ``codeowners``, ``wijzigingen``, ``schema``, ``nieuw``, ``bouw``, ``bekijk``.
 
 Every message is Dutch; problems print one per line as
 ``pad:regel:kolom: fout|waarschuwing: bericht``.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
         print("fout: geen datamap gevonden (een map met taxonomie.yml); geef de map 'data' op", file=sys.stderr)
         return 2
     alleen = {d.resolve() for d in doelen if d.is_file()}
+    op_github = os.environ.get("GITHUB_ACTIONS") == "true"
     totaal_fouten = 0
     for datamap in sorted(datamappen):
         # Single files are checked in the context of all data (references, duplicates),
@@ -60,6 +62,8 @@ def valideer(paden: list[str], vandaag: dt.date | None = None) -> int:
                 getoond.voeg_toe(p.pad, Plek(p.regel, p.kolom), p.niveau, p.bericht)
         for probleem in getoond:
             print(probleem)
+            if op_github:  # also as an annotation on the file and line in the pull request
+                print(probleem.als_annotatie())
         totaal_fouten += len(getoond.fouten)
         if len(getoond):
             print(f"Gevonden: {getoond.samenvatting()}")
@@ -108,6 +112,47 @@ def toon_onderhoud(datamap: str, organisatie: str | None, binnen: int, dagen: in
     return 0
 
 
+def schrijf_codeowners(datamap: str, uit: Path, controleer: bool) -> int:
+    """``wijkportaal codeowners``: write (or with ``controleer`` only compare) .github/CODEOWNERS."""
+    from .codeowners import codeowners
+
+    catalogus, problemen = laad_catalogus(Path(datamap), basis=Path.cwd())
+    if problemen.fouten:
+        for probleem in problemen.fouten:
+            print(probleem)
+        print(f"Gevonden: {problemen.samenvatting()} Los eerst de fouten op (wijkportaal validate).")
+        return 1
+    tekst = codeowners(catalogus, data=Path(datamap).as_posix())
+    huidig = uit.read_text(encoding="utf-8") if uit.is_file() else None
+    if controleer:
+        if huidig == tekst:
+            print(f"{uit.as_posix()} is bijgewerkt.")
+            return 0
+        print(f"{uit.as_posix()}:1:1: fout: dit bestand past niet meer bij de beheerders in {datamap}/organisaties; "
+              "draai 'wijkportaal codeowners' en neem het nieuwe bestand op in uw wijziging")  # fmt: skip
+        return 1
+    if huidig == tekst:
+        print(f"{uit.as_posix()} was al bijgewerkt.")
+        return 0
+    uit.parent.mkdir(parents=True, exist_ok=True)
+    uit.write_text(tekst, encoding="utf-8")
+    print(f"Bijgewerkt: {uit.as_posix()}")
+    return 0
+
+
+def toon_wijzigingen(basis: str, datamap: str) -> int:
+    """``wijkportaal wijzigingen BASIS``: the change summary as Markdown on standard output."""
+    from .wijzigingen import GitFout, als_markdown, vergelijk
+
+    try:
+        wijzigingen = vergelijk(Path.cwd(), basis, Path(datamap).as_posix())
+    except GitFout as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    sys.stdout.write(als_markdown(wijzigingen, basis))
+    return 0
+
+
 def alle_schemas() -> dict[str, dict]:
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
@@ -129,7 +174,6 @@ def draai_mkdocs(actie: str, publiek: bool, extra: list[str]) -> int:
 
     NO_MKDOCS_2_WARNING hides Material's English end-of-life banner.
     """
-    import os
     import signal
     import subprocess
 
@@ -166,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     p_st.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     p_sch = sub.add_parser("schema", help="schrijf de JSON Schema's voor editors naar de map schema/")
     p_sch.add_argument("--uit", type=Path, default=Path("schema"), help="map voor de schema's (standaard: schema)")
+    p_co = sub.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de beheerders van de organisaties")
+    p_co.add_argument("--data", default="data", help="de map met gegevens (standaard: data)")
+    p_co.add_argument("--uit", type=Path, default=Path(".github/CODEOWNERS"), help="het bestand (standaard: .github/CODEOWNERS)")
+    p_co.add_argument("--controleer", action="store_true", help="alleen controleren of het bestand bijgewerkt is (voor CI)")
+    p_wz = sub.add_parser("wijzigingen", help="som op welke records zijn toegevoegd, gewijzigd of verwijderd (Markdown)")
+    p_wz.add_argument("basis", metavar="BASIS_REF", help="de commit of tak om mee te vergelijken, bijvoorbeeld origin/main")
+    p_wz.add_argument("--data", default="data", help="de map met gegevens (standaard: data)")
     p_bouw = sub.add_parser("bouw", help="bouw de site (MkDocs, --strict); andere opties gaan door naar mkdocs build")
     p_bouw.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
     p_bekijk = sub.add_parser("bekijk", help="bekijk de site op http://127.0.0.1:8000; andere opties gaan door naar mkdocs serve")
@@ -179,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         return valideer(args.paden, args.vandaag)
     if args.opdracht == "stale":
         return toon_onderhoud(args.data, args.organisatie, args.binnen, args.na, args.vandaag)
+    if args.opdracht == "codeowners":
+        return schrijf_codeowners(args.data, args.uit, args.controleer)
+    if args.opdracht == "wijzigingen":
+        return toon_wijzigingen(args.basis, args.data)
     if args.opdracht == "nieuw":
         return nieuw.voer_uit(args)
     if args.opdracht == "schema":

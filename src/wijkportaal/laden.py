@@ -50,6 +50,7 @@ class Bestand:
     sleutels: dict[Pad, Plek] = field(default_factory=dict)
     ruw: dict[Pad, str] = field(default_factory=dict)
     syntaxfout: bool = False
+    overgeslagen: list[str] = field(default_factory=list)  # lines left out after a syntax error
 
     def plek(self, pad: Pad) -> Plek:
         """Where the value at ``pad`` stands, or its nearest existing parent."""
@@ -198,6 +199,18 @@ def laad_yaml(pad: Path, problemen: Problemen, *, max_bytes: int = MAX_BYTES) ->
     return laad_tekst(tekst, pad, problemen)
 
 
+_TEKST_MET_DUBBELE_PUNT = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):\s+([^'\"\s|>].*:.*)$")
+
+
+def _tip_aanhalingstekens(regel: str) -> str:
+    """For ``veld: Let op: tekst`` the line as it should be written, with quotes."""
+    m = _TEKST_MET_DUBBELE_PUNT.match(regel)
+    if not m:
+        return ""
+    waarde = m.group(3).rstrip().replace('"', '\\"')
+    return f'. Schrijf bijvoorbeeld: {m.group(2)}: "{waarde}"'
+
+
 def _kies_plek(fout: yaml.MarkedYAMLError):
     """The mark that points at the offending line: for an unclosed quote, bracket or
     a key without ':' that is where the construct starts (the context), else the problem."""
@@ -207,9 +220,11 @@ def _kies_plek(fout: yaml.MarkedYAMLError):
     return fout.problem_mark or fout.context_mark
 
 
-def _compose(tekst: str, pad: Path, problemen: Problemen):
+def _compose(tekst: str, pad: Path, problemen: Problemen, overgeslagen: list[str]):
     """Compose the node tree. After a syntax error, blank the offending line and try
-    again (a few times), so one run reports the other problems in the file too."""
+    again (a few times), so one run reports the other problems in the file too.
+    The blanked lines go to ``overgeslagen``: what is missing because of them is
+    not a mistake of its own."""
     regels: list[str] | None = None
     gemeld: set[int] = set()
     for _poging in range(8):
@@ -225,16 +240,20 @@ def _compose(tekst: str, pad: Path, problemen: Problemen):
             if mark is None:
                 problemen.fout(pad, None, _vertaal_yaml_fout(fout.problem, fout.context))
                 return None, True
-            if mark.line not in gemeld:
-                gemeld.add(mark.line)
-                problemen.fout(pad, _plek(mark), _vertaal_yaml_fout(fout.problem, fout.context))
             if regels is None:
                 regels = tekst.split("\n")
+            if mark.line not in gemeld:
+                gemeld.add(mark.line)
+                bericht = _vertaal_yaml_fout(fout.problem, fout.context)
+                if "mapping values are not allowed" in (fout.problem or "") and mark.line < len(regels):
+                    bericht += _tip_aanhalingstekens(regels[mark.line])
+                problemen.fout(pad, _plek(mark), bericht)
             doel = mark.line
             if doel >= len(regels) or not regels[doel].strip():
                 doel = fout.problem_mark.line if fout.problem_mark else doel
             if doel >= len(regels) or not regels[doel].strip():
                 return None, True
+            overgeslagen.append(regels[doel])
             regels[doel] = ""
     return None, True
 
@@ -243,7 +262,7 @@ def laad_tekst(tekst: str, pad: Path, problemen: Problemen) -> Bestand | None:
     """Load YAML text that belongs to ``pad`` (used for files and for tests)."""
     bestand = Bestand(pad=Path(pad), data=None)
     try:
-        wortel, bestand.syntaxfout = _compose(tekst, pad, problemen)
+        wortel, bestand.syntaxfout = _compose(tekst, pad, problemen, bestand.overgeslagen)
     except yaml.YAMLError as fout:
         problemen.fout(pad, None, f"YAML-syntaxfout: {fout}")
         return None

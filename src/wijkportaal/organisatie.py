@@ -37,7 +37,12 @@ VELDEN = {
     "contact": CONTACT,
     "beheerders": s.lijst(
         "GitHub-namen of teams die wijzigingen in de records van deze organisatie mogen goedkeuren (voor CODEOWNERS).",
-        s.tekst("GitHub-naam of team.", "team-kennisportaal", pattern=r"^@?[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$"),
+        s.tekst(
+            "GitHub-naam (@naam) of GitHub-team (@organisatie/team).",
+            "@wijkteams-enschede/kennisportaal",
+            pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$",
+            **{"x-foutmelding": "geen geldige GitHub-naam; schrijf @naam of @organisatie/team, bijvoorbeeld @wijkteams-enschede/kennisportaal"},
+        ),
         uniqueItems=True,
     ),
 }

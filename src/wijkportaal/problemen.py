@@ -38,6 +38,24 @@ class Probleem:
     def __str__(self) -> str:
         return f"{self.pad}:{self.regel}:{self.kolom}: {self.niveau.value}: {self.bericht}"
 
+    def als_annotatie(self) -> str:
+        """The problem as a GitHub Actions workflow command, so it shows on the file's line.
+
+        Format and escaping as GitHub documents them (``::error file=…,line=…,col=…::message``;
+        ``%``, CR and LF escaped in the message, also ``:`` and ``,`` in properties).
+        """
+        opdracht = "error" if self.is_fout else "warning"
+        eigenschappen = f"file={_ontsnap_eigenschap(self.pad)},line={self.regel},col={self.kolom}"
+        return f"::{opdracht} {eigenschappen}::{_ontsnap_bericht(self.bericht)}"
+
+
+def _ontsnap_bericht(tekst: str) -> str:
+    return tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _ontsnap_eigenschap(tekst: str) -> str:
+    return _ontsnap_bericht(tekst).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass(frozen=True)
 class Plek:

@@ -15,8 +15,10 @@ not fit that node.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -312,6 +314,8 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
     fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
     vervangen = _vervangen_verplichte_velden(fouten, schema)
     for fout in fouten:
+        if fout.validator == "required" and _op_overgeslagen_regel(_ontbrekend_veld(fout), bestand):
+            continue
         if is_invulplek(fout.instance):
             continue  # a placeholder not yet replaced: one warning below, not an error
         for pad, plek_van_sleutel, bericht in _berichten(fout, schema, vervangen):
@@ -393,6 +397,25 @@ def _ontbrekend_veld(fout) -> str:
     return fout.message.split("'")[1] if "'" in fout.message else str(fout.validator_value)
 
 
+def _iso_datum(waarde: Any) -> str | None:
+    """A date written the Dutch way (29-11-2026, 1/3/2024) as JJJJ-MM-DD, if it is one."""
+    m = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*", str(waarde))
+    if not m:
+        return None
+    dag, maand, jaar = (int(g) for g in m.groups())
+    try:
+        return dt.date(jaar, maand, dag).isoformat()
+    except ValueError:
+        return None
+
+
+def _op_overgeslagen_regel(veld: str, bestand: Bestand) -> bool:
+    """Whether ``veld`` stood on a line the loader left out after a syntax error
+    (a tab before ``organisatie:``): it is missing because of that error, already reported."""
+    sleutel = re.compile(rf"^[\s-]*[\"']?{re.escape(veld)}[\"']?\s*:")
+    return any(sleutel.match(regel) for regel in bestand.overgeslagen)
+
+
 def _berichten(fout, schema: dict, vervangen: dict[tuple, str]) -> Iterator[tuple[Pad, bool, str]]:
     """Dutch message(s) for one jsonschema error: (path, point at key?, message)."""
     pad: Pad = tuple(fout.absolute_path)
@@ -437,10 +460,13 @@ def _berichten(fout, schema: dict, vervangen: dict[tuple, str]) -> Iterator[tupl
         yield pad, False, f"'{veld}' moet {namen} zijn, maar is {_soort_waarde(waarde)}"
         return
     if "x-foutmelding" in sub:
-        yield pad, False, f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}" if soort in (
-            "format",
-            "pattern",
-        ) else f"'{veld}': {sub['x-foutmelding']}"
+        if soort not in ("format", "pattern"):
+            yield pad, False, f"'{veld}': {sub['x-foutmelding']}"
+            return
+        bericht = f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}"
+        if soort == "format" and fout.validator_value == "date" and (iso := _iso_datum(waarde)):
+            bericht += f". Bedoelt u {iso}?"
+        yield pad, False, bericht
         return
     if soort == "enum":
         keuzes = [str(k) for k in fout.validator_value]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..adressen import Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
@@ -39,8 +40,9 @@ class Paginamaker:
         catalogus: Catalogus,
         opmaker: Opmaak | None = None,
         kaartinstellingen: Kaartinstellingen | None = None,
+        repository: Repository | None = None,
     ) -> None:
-        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen)
+        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository)
 
     def paginas(self) -> Iterator[Pagina]:
         """Every generated page, overviews first."""

@@ -97,8 +97,10 @@ class Weergave:
         catalogus: Catalogus,
         opmaker: opmaak.Opmaak | None = None,
         kaartinstellingen: Kaartinstellingen | None = None,
+        repository: adressen.Repository | None = None,
     ) -> None:
         self.cat = catalogus
+        self.repository = repository
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
         self.kaartmaker = Kaartmaker(kaartinstellingen)
@@ -153,6 +155,7 @@ class Weergave:
             "toegankelijkheid": TOEGANKELIJKHEID,
             "openingstijden": _openingstijden,
             "soorten": SOORTEN,
+            "repository": self.repository,
             "toon_intern": self.cat.editie == "intern",
             "publiek": self.cat.is_publiek(),
             "vandaag": self.cat.vandaag,
