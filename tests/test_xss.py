@@ -306,9 +306,9 @@ class Xss:
     sites: dict[str, Path]  # edition -> built site with payloads
 
 
-@pytest.fixture(scope="module")
-def xss(tmp_path_factory) -> Xss:
-    project = kopieer_project(tmp_path_factory.mktemp("xss") / "project")
+def bouw_xss(map_: Path) -> Xss:
+    """A copy of the project with every payload in every field, built in both editions."""
+    project = kopieer_project(map_ / "project")
     injectie = vergiftig(project)
     controle = wijkportaal("validate", "data", cwd=project)
     assert controle.code == 0, "de gegevens met payloads zijn ongeldig:\n" + controle.uitvoer
@@ -322,6 +322,29 @@ def xss(tmp_path_factory) -> Xss:
             uit = toekomst.result()
             assert uit.code == 0, f"bouw {editie} mislukt:\n{uit.uitvoer}"
     return Xss(injectie, sites={"intern": project / "site", "publiek": project / "site-publiek"})
+
+
+# The build and the browser sweep are the slowest part of the suite and mostly wait on
+# other processes (MkDocs, Chromium). conftest.py starts them in a background thread as
+# soon as collection finished, so they run on the second core while the other tests run;
+# the fixtures below then only collect the results (or start the work themselves when
+# this module runs alone).
+_VOORUIT: dict[str, concurrent.futures.Future] = {}
+
+
+def start_op_achtergrond(map_: Path) -> None:
+    if _VOORUIT:
+        return
+    pool = ThreadPoolExecutor(1, thread_name_prefix="xss")
+    _VOORUIT["bouw"] = pool.submit(bouw_xss, map_)
+    _VOORUIT["browser"] = pool.submit(lambda: bezoek_alles(_VOORUIT["bouw"].result()))
+    pool.shutdown(wait=False)
+
+
+@pytest.fixture(scope="module")
+def xss(tmp_path_factory) -> Xss:
+    start_op_achtergrond(tmp_path_factory.mktemp("xss"))
+    return _VOORUIT["bouw"].result()
 
 
 def gebouwde_bestanden(site: Path) -> list[Path]:
@@ -917,17 +940,6 @@ def adres_van(server: http.server.ThreadingHTTPServer) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture(scope="module")
-def adressen(xss: Xss):
-    """'intern' and 'publiek', and 'zoeken': the intern site again, for the search."""
-    servers = {editie: serveer(site) for editie, site in xss.sites.items()}
-    servers["zoeken"] = serveer(xss.sites["intern"])
-    yield {editie: adres_van(server) for editie, server in servers.items()}
-    for server in servers.values():
-        server.shutdown()
-        server.server_close()
-
-
 OVERZICHTEN = ("", "voorzieningen/", "organisaties/", "methodieken/", "werkinstructies/", "onderhoud/", "kaart/")
 
 
@@ -1063,7 +1075,7 @@ class Tabblad:
         return bezoeken
 
 
-async def _in_de_browser(taken: list[tuple], tabs: int = 4, wachten: int = 50) -> list[Bezoek]:
+async def _in_de_browser(taken: list[tuple], tabs: int = 2, wachten: int = 50) -> list[Bezoek]:
     """Runs ('pagina', adres, url) and ('zoeken', adres, (woord, adres_resultaat)) tasks over a few tabs."""
     from playwright.async_api import async_playwright
 
@@ -1093,21 +1105,35 @@ async def _in_de_browser(taken: list[tuple], tabs: int = 4, wachten: int = 50) -
     return bezoeken
 
 
-@pytest.fixture(scope="module")
-def in_de_browser(xss: Xss, adressen) -> dict[str, list[Bezoek]]:
-    """Every browser visit, both editions in one browser: {'intern': [...], 'publiek': [...], 'zelftest': [...]}."""
+def bezoek_alles(xss: Xss) -> dict[str, list[Bezoek]]:
+    """Every browser visit, both editions in one browser: {'intern': [...], 'publiek': [...], 'zelftest': [...]}.
+
+    'zoeken' serves the intern site again, for the search."""
     assert CHROMIUM, "chromium ontbreekt: installeer het Debian-pakket 'chromium'"
-    taken = [("zoeken", adressen["zoeken"], ("onerror", adressen["intern"])), ("pagina", adressen["intern"], ZELFTEST)]
-    for editie in ("intern", "publiek"):
-        taken += [("pagina", adressen[editie], url) for url in te_bezoeken(xss, editie)]
-    editie_van = {adres: "intern" if editie == "zoeken" else editie for editie, adres in adressen.items()}
-    uit: dict[str, list[Bezoek]] = {"intern": [], "publiek": [], "zelftest": []}
-    # Its own event loop in a thread: the session's shared (sync) Chromium holds the main thread's loop.
-    with concurrent.futures.ThreadPoolExecutor(1) as draad:
-        bezoeken = draad.submit(asyncio.run, _in_de_browser(taken)).result()
-    for bezoek in bezoeken:
-        uit["zelftest" if bezoek.url == ZELFTEST else editie_van[bezoek.adres]].append(bezoek)
-    return uit
+    servers = {editie: serveer(site) for editie, site in xss.sites.items()}
+    servers["zoeken"] = serveer(xss.sites["intern"])
+    adressen = {editie: adres_van(server) for editie, server in servers.items()}
+    try:
+        taken = [("zoeken", adressen["zoeken"], ("onerror", adressen["intern"])), ("pagina", adressen["intern"], ZELFTEST)]
+        for editie in ("intern", "publiek"):
+            taken += [("pagina", adressen[editie], url) for url in te_bezoeken(xss, editie)]
+        editie_van = {adres: "intern" if editie == "zoeken" else editie for editie, adres in adressen.items()}
+        uit: dict[str, list[Bezoek]] = {"intern": [], "publiek": [], "zelftest": []}
+        # Its own event loop in its own thread: the session's shared (sync) Chromium holds the main thread's loop.
+        with concurrent.futures.ThreadPoolExecutor(1) as draad:
+            bezoeken = draad.submit(asyncio.run, _in_de_browser(taken)).result()
+        for bezoek in bezoeken:
+            uit["zelftest" if bezoek.url == ZELFTEST else editie_van[bezoek.adres]].append(bezoek)
+        return uit
+    finally:
+        for server in servers.values():
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="module")
+def in_de_browser(xss: Xss) -> dict[str, list[Bezoek]]:
+    return _VOORUIT["browser"].result()
 
 
 def test_browser_traps_work(in_de_browser):
