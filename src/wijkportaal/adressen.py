@@ -26,9 +26,13 @@ ONDERHOUD = "onderhoud/"
 ZOEKEN = "zoeken/"
 
 
+# Kinds whose pages live in a folder with another name than their data folder.
+_MAP_OP_DE_SITE = {"teams": "wie-is-wie"}
+
+
 def overzicht(soort: str) -> str:
-    """The overview page of a record kind: ``voorzieningen/``."""
-    return f"{soort}/"
+    """The overview page of a record kind: ``voorzieningen/`` (``wie-is-wie/`` for teams)."""
+    return f"{_MAP_OP_DE_SITE.get(soort, soort)}/"
 
 
 # The overview pages: the entries of the site's navigation, each the index of its folder.
@@ -41,7 +45,7 @@ _TERMPAGINAS = {"themas": THEMAS, "doelgroepen": DOELGROEPEN}
 def adres(ding: Record | Term | Gebied) -> str:
     """The URL of a record, a thema or doelgroep, or a wijk; ``""`` for things without a page."""
     if isinstance(ding, Record):
-        return f"{ding.SOORT}/{ding.id}/"
+        return f"{overzicht(ding.SOORT)}{ding.id}/"
     if isinstance(ding, Term):
         map_ = _TERMPAGINAS.get(ding.soort)
         return f"{map_}{ding.id}/" if map_ else ""

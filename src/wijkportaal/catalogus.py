@@ -240,7 +240,10 @@ def laad_catalogus(
 
     catalogus = Catalogus(taxonomie, gebieden, vandaag or vandaag_uit_omgeving(), editie, verouderd_na_dagen)
     if editie == "publiek":
-        per_soort = {naam: [r for r in records if r.zichtbaarheid == "publiek"] for naam, records in per_soort.items()}
+        per_soort = {
+            naam: [r for r in records if r.zichtbaarheid == "publiek" and not r.ALLEEN_INTERN]
+            for naam, records in per_soort.items()
+        }
     catalogus.records = {naam: {r.id: r for r in records} for naam, records in per_soort.items()}
     _plaats_locaties(catalogus)
     _terugverwijzingen(catalogus)

@@ -177,6 +177,9 @@ class Record:
     SOORT: ClassVar[str] = ""
     ENKELVOUD: ClassVar[str] = ""
     STANDAARD_ZICHTBAARHEID: ClassVar[str] = "publiek"
+    # A kind for staff only (teams, ontwikkelingen): never in the publiek edition,
+    # and 'zichtbaarheid: publiek' is an error.
+    ALLEEN_INTERN: ClassVar[bool] = False
 
     id: str
     bestand: Bestand
@@ -356,6 +359,11 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
             b.plek(("id",)),
             f"id '{data['id']}' is niet gelijk aan de bestandsnaam '{record.id}.yml'; maak ze gelijk of laat 'id' weg",
         )
+    if record.ALLEEN_INTERN and data.get("zichtbaarheid") == "publiek":
+        c.problemen.fout(
+            b.pad, b.plek(("zichtbaarheid",)),
+            f"een {record.ENKELVOUD} is alleen voor medewerkers (intern); haal 'zichtbaarheid: publiek' weg",
+        )  # fmt: skip
     c.controleer_termen(record, "themas", "thema", c.taxonomie.themas, "themas")
     _controleer_onbevestigd(record, c)
     org = record.beheerder
