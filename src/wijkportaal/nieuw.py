@@ -69,7 +69,19 @@ INDELING: dict[str, list[tuple[str, list[str]]]] = {
         ("Beheer en bronnen", ["beheer", "beheerders", "bron", "gerelateerd", "onbevestigd", "id"]),
         _INTERN,
     ],
+    "team": [
+        ("Wat het is", ["naam", "samenvatting", "beschrijving", "soort_team"]),
+        ("Waar en waarvan", ["stadsdeel", "werkgebied", "themas", "methodieken"]),
+        ("Bereikbaarheid", ["bereikbaarheid", "contact"]),
+        ("Mensen (alleen met hun toestemming)", ["mensen"]),
+        _LOOPTIJD,
+        _BEHEER,
+        _INTERN,
+    ],
 }
+
+
+HET_WOORDEN = {"team"}  # "Nieuw team", not "Nieuwe team"
 
 
 class Geweigerd(Exception):
@@ -198,7 +210,8 @@ def record_tekst(soort: Soort, naam: str, id_: str, organisatie: str, vandaag: d
         bekend["vaststelling"] = "concept"
     regels = [
         f"# yaml-language-server: $schema=../../schema/{soort.enkelvoud}.json",
-        f"## Nieuwe {soort.enkelvoud}, gemaakt met 'wijkportaal nieuw' op {vandaag.isoformat()}.",
+        f"## {'Nieuw' if soort.enkelvoud in HET_WOORDEN else 'Nieuwe'} {soort.enkelvoud}, gemaakt met 'wijkportaal nieuw' "
+        f"op {vandaag.isoformat()}.",
         f"## 1. Vervang elke waarde die begint met \"{INVULLEN}\". Zolang die er staat, komt dit record",
         "##    niet op de site.",
         "## 2. Regels met één # zijn voorbeelden. Wilt u zo'n veld gebruiken, haal dan '# ' weg en",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .taxonomie import Taxonomie
 
 # The kinds of record, by folder. The registry in soorten.py maps each to its module.
-SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
+SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "teams")
 REF_PATROON = rf"^({'|'.join(SOORTNAMEN)})/[a-z0-9]+(-[a-z0-9]+)*$"
 
 HET_WOORDEN = {"thema", "proces", "wettelijk kader", "gebied"}  # 'onbekend thema', not 'onbekende thema'
@@ -392,7 +392,9 @@ VELDLABELS = {
 }  # fmt: skip
 
 # Fields that describe the record itself, not a fact an organisation can confirm.
-NIET_TE_BEVESTIGEN = {"id", "naam", "beheer", "bron", "gerelateerd", "intern", "onbevestigd", "zichtbaarheid", "themas"}
+NIET_TE_BEVESTIGEN = {
+    "id", "naam", "beheer", "bron", "gerelateerd", "intern", "onbevestigd", "zichtbaarheid", "themas", "mensen",
+}  # fmt: skip
 
 
 def _controleer_onbevestigd(record: Record, c: Controle) -> None:

@@ -39,6 +39,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Lists and groups take their example from their parts unless given one.
 
 VERZONNEN = "x-voorbeeld-verzonnen"
+# On a group: {required field: what to do when it is missing}, added to the message.
+VERPLICHT_UITLEG = "x-verplicht-uitleg"
 
 
 def _voorbeeld(schema: dict, *voorbeelden: Any, verzonnen: bool = False) -> dict:
@@ -446,7 +448,8 @@ def _berichten(fout, schema: dict, vervangen: dict[tuple, str]) -> Iterator[tupl
         if any(p == pad and v == ontbrekend for (p, _), v in vervangen.items()):
             return  # reported on the misspelled key
         waar = f" in '{veld}'" if pad else ""
-        yield pad, bool(pad), f"verplicht veld '{ontbrekend}' ontbreekt{waar}"
+        uitleg = sub.get(VERPLICHT_UITLEG, {}).get(ontbrekend)
+        yield pad, bool(pad), f"verplicht veld '{ontbrekend}' ontbreekt{waar}" + (f"; {uitleg}" if uitleg else "")
         return
     if "propertyNames" in fout.schema_path:
         sleutel = _kort(waarde)
