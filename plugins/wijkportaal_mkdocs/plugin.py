@@ -169,7 +169,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self._kies_editie_van_handpaginas(files, config)
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
         maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository)
-        for doel, bron in assetbestanden():
+        for doel, bron in [*assetbestanden(), *maker.bestanden()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
         for pagina in maker.paginas():

@@ -9,6 +9,7 @@ validated catalogue. Each family of pages has its own module:
 ``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
+``teams``                 wie is wie (intern): the teams overview, "Vraag het aan" on thema/methodiek pages
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -18,6 +19,7 @@ every template may use. URLs come from :mod:`wijkportaal.adressen`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 from ..adressen import Repository
@@ -26,7 +28,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijken, zoeken
+from . import overzichten, records, teams, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -48,8 +50,13 @@ class Paginamaker:
         """Every generated page, overviews first."""
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
+        yield from teams.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield from records.paginas(self.weergave)
+
+    def bestanden(self) -> Iterator[tuple[str, Path]]:
+        """Other files the site needs, as (site path, file): the photos people consented to."""
+        yield from teams.fotos(self.weergave.cat)
 
     def recordpagina(self, record: Record) -> Pagina:
         return records.recordpagina(self.weergave, record)

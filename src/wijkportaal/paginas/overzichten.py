@@ -8,7 +8,9 @@ from typing import Iterator
 from .. import adressen
 from ..adressen import adres
 from ..onderhoud import onderhoudslijsten
+from ..team import Team
 from ..werkinstructie import Werkinstructie
+from . import teams
 from .basis import Pagina, Weergave
 
 
@@ -60,10 +62,12 @@ def taxonomie(w: Weergave) -> Iterator[Pagina]:
     cat, tax = w.cat, w.tax
     yield w.render("overzicht_themas.html", adressen.THEMAS, "Thema's", hoofdthemas=tax.hoofdthemas)
     for term in tax.themas.values():
+        records = cat.met_thema(term.id)
         yield w.render(
             "thema.html", adres(term), term.label,
             beschrijving=f"Hulp en informatie over {term.label.lower()} in Enschede.",
-            term=term, records=cat.met_thema(term.id),
+            term=term, records=[r for r in records if not isinstance(r, Team)],
+            vraag_teams=teams.vraag_het_aan(cat, [r for r in records if isinstance(r, Team)]),
         )  # fmt: skip
     yield w.render(
         "overzicht_doelgroepen.html", adressen.DOELGROEPEN, "Doelgroepen",

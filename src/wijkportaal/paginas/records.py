@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..adressen import adres
+from ..methodiek import Methodiek
 from ..organisatie import Organisatie
 from ..record import Record
 from ..soorten import SOORTEN
+from ..team import Team
 from ..voorziening import Voorziening
+from . import teams
 from .basis import Pagina, Weergave
 
 
@@ -23,6 +26,10 @@ def recordpagina(w: Weergave, record: Record) -> Pagina:
     if isinstance(record, Organisatie):
         extra["aanbod"] = w.cat.van_organisatie(record.id)
         extra["beheerd"] = [r for r in w.cat.alle() if r.beheerder == record.id and r is not record]
+    if isinstance(record, Methodiek):
+        extra["vraag_teams"] = teams.vraag_het_aan(w.cat, teams.met_methodiek(w.cat, record.id))
+    if isinstance(record, Team):
+        extra.update(teams.recordgegevens(w.cat, record))
     return w.render(
         SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting, r=record, **extra,
     )  # fmt: skip

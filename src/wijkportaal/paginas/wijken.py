@@ -8,6 +8,7 @@ from .. import adressen
 from ..adressen import adres
 from ..gebieden import Gebied
 from ..voorziening import Voorziening
+from . import teams
 from .basis import Pagina, Weergave
 
 
@@ -66,5 +67,5 @@ def wijkpagina(w: Weergave, wijk: Gebied) -> Pagina:
         "wijk.html", adres(wijk), f"Wijk {wijk.naam}", kaart=kaart, plaatsen=w.plaatsen(op_kaart, wijk.code),
         beschrijving=f"Voorzieningen in de wijk {wijk.naam} in Enschede.",
         wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
-        stadsdeel=w.cat.gebieden.stadsdeel_van(wijk.code), buurten=buurten,
+        stadsdeel=w.cat.gebieden.stadsdeel_van(wijk.code), buurten=buurten, teams=teams.in_wijk(w.cat, wijk.code),
     )  # fmt: skip
