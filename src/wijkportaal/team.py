@@ -201,13 +201,15 @@ class Team(MetContact, Record):
 
     @property
     def mensen(self) -> list[Persoon]:
-        """Only the people who gave consent; a photo only with its own consent."""
+        """Only the people who gave consent; a photo only with its own consent (and when the file is there)."""
         uit = []
         for p in self.data.get("mensen", []):
             toestemming = datum(p.get("toestemming"))
             if toestemming is None or "naam" not in p:
                 continue  # reported by the checks; never shown
-            foto = p.get("foto", "") if p.get("foto_toestemming") else ""
+            foto = p.get("foto", "")
+            if not (foto and p.get("foto_toestemming") and self.fotobestand(foto).is_file()):
+                foto = ""
             uit.append(Persoon(p["naam"], p.get("rol", ""), p.get("expertise", ""), toestemming, foto))
         return uit
 
@@ -255,8 +257,8 @@ def controleer(t: Team, c: Controle) -> None:
             )  # fmt: skip
     for i, persoon in enumerate(t.data.get("mensen", [])):
         foto = persoon.get("foto")
-        if not foto:
-            continue
+        if not foto or foto in PERSOON["properties"]["foto"]["examples"]:
+            continue  # the made-up example gets its own warning (schema.controleer_invulling)
         if "foto_toestemming" not in b.data["mensen"][i]:  # as written: a wrong date is reported as such
             c.problemen.fout(
                 b.pad, b.plek(("mensen", i, "foto")), "een foto alleen met toestemming: zet de datum waarop deze "

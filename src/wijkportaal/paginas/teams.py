@@ -128,7 +128,7 @@ def fotos(cat: Catalogus) -> Iterator[tuple[str, Path]]:
     """(site path, file) of every photo whose person consented to it; nothing in the publiek edition."""
     for team in teams(cat):
         for persoon in team.mensen:
-            if persoon.foto and team.fotobestand(persoon.foto).is_file():
+            if persoon.foto:
                 yield fotoadres(team, persoon.foto), team.fotobestand(persoon.foto)
 
 
