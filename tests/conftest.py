@@ -8,11 +8,13 @@ import http.server
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -102,8 +104,10 @@ MARKER_INTERN_RECORD = "MARKERINTERNRECORD7f3a"
 MARKER_INTERN_VELD = "MARKERINTERNVELD9c1b"
 MARKER_WERKINSTRUCTIE = "MARKERWERKINSTRUCTIE42de"
 MARKER_REDEN = "MARKERONBEVESTIGDREDEN5e1c"  # the reason why a value is unconfirmed: intern only
+MARKER_PERSOON = "MARKERPERSOON3b8d"  # a person who consented to be in 'Wie is wie': intern only
+FOTO_PERSOON = "proef-persoon.png"  # their photo (consented too): intern only
 REPOSITORY = "https://github.com/voorbeeld-organisatie/wijkportaal"  # set in the proef builds only
-MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE, MARKER_REDEN)
+MARKERS = (MARKER_INTERN_RECORD, MARKER_INTERN_VELD, MARKER_WERKINSTRUCTIE, MARKER_REDEN, MARKER_PERSOON)
 
 
 def wijzig(pad: Path, **velden) -> None:
@@ -119,6 +123,15 @@ def wijzig(pad: Path, **velden) -> None:
         "# yaml-language-server: $schema=../../schema/x.json\n" + _yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
+
+
+def png_1x1() -> bytes:
+    """A valid PNG of one transparent pixel, for a photo in the proef data."""
+    def blok(soort: bytes, inhoud: bytes) -> bytes:
+        return struct.pack(">I", len(inhoud)) + soort + inhoud + struct.pack(">I", zlib.crc32(soort + inhoud))
+
+    kop = blok(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+    return b"\x89PNG\r\n\x1a\n" + kop + blok(b"IDAT", zlib.compress(b"\x00" * 5)) + blok(b"IEND", b"")
 
 
 @pytest.fixture(scope="session")
@@ -144,6 +157,14 @@ def proef(tmp_path_factory) -> Path:
     wijzig(v / "woonstap.yml", **{"beheer.laatst_gecontroleerd": "2025-12-01"})
     # an unconfirmed value with its (intern) reason
     wijzig(v / "meubeldepot.yml", onbevestigd={"toegang": f"Afgeleid uit de verwijstabel {MARKER_REDEN}."})
+    # wie is wie: a person who consented, with a photo they consented to
+    toestemming = {"toestemming": "2026-01-05", "foto_toestemming": "2026-01-05"}
+    wijzig(
+        project / "data/teams/team-huiselijk-geweld.yml",
+        mensen=[{"naam": MARKER_PERSOON, "rol": "aandachtsfunctionaris", "foto": FOTO_PERSOON, **toestemming}],
+    )
+    (project / "data/teams/fotos").mkdir()
+    (project / "data/teams/fotos" / FOTO_PERSOON).write_bytes(png_1x1())
     # and plugin options: maps without a base map (tests/test_kaart.py), links to the
     # repository (tests/test_bewerken.py)
     (project / "mkdocs.zonder-tegels.yml").write_text(
