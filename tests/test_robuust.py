@@ -1,9 +1,10 @@
 """No input crashes the validator: every field replaced by every awkward value.
 
-For a complete voorziening, methodiek and werkinstructie (every field filled in),
+For a complete voorziening, methodiek, werkinstructie and team (every field filled in),
 each field at the top level, one level down and inside the first list item is
-replaced, one at a time, by each value in WAARDEN. All variants (about 1,100
-files) go into one copy of the project together with the ten-mistake file, and:
+replaced, one at a time, by each value in WAARDEN (for a team only its own fields:
+the shared ones are varied in the other kinds). All variants (about 1,500 files) go
+into one copy of the project together with the ten-mistake file, and:
 
 * the core checks them in-process: no exception; every problem is located inside
   its file; every message is Dutch; every rejected variant has a message on the
@@ -31,7 +32,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import VOORBEELDEN, kopieer_project, mkdocs, wijkportaal
+from conftest import VOORBEELDEN, kopieer_project, mkdocs, png_1x1, wijkportaal
+from wijkportaal.adressen import adres, overzicht
 from wijkportaal.catalogus import laad_catalogus
 from wijkportaal.laden import laad_yaml
 from wijkportaal.paginas import Paginamaker, overzichten
@@ -127,7 +129,31 @@ BASIS = {
         "herzien_voor": "2027-01-01",
         "eigenaar": "Proefteam",
     },
+    "teams": {
+        "naam": "Proefteam",
+        "samenvatting": "Een fictief team.",
+        **GEDEELD,
+        "zichtbaarheid": "intern",  # a team is for staff only
+        "soort_team": "wijkteam",
+        "stadsdeel": "west",
+        "werkgebied": ["BU01530201"],
+        "methodieken": ["kies"],
+        "bereikbaarheid": "Via de frontoffice.",
+        "contact": {"website": "https://example.org"},
+        "onbevestigd": {"werkgebied": "Proef: niet bevestigd."},
+        "mensen": [
+            {
+                "naam": "Proefpersoon", "rol": "wijkcoach", "expertise": "KIES", "toestemming": "2026-01-05",
+                "foto": "proef.png", "foto_toestemming": "2026-01-05",
+            }  # fmt: skip
+        ],
+    },
 }
+
+# The shared fields are varied in the first three kinds; later kinds vary only their own
+# fields (and zichtbaarheid, which a staff-only kind checks itself), to keep the test quick.
+GEDEELDE_VELDEN = (set(GEDEELD) | {"naam", "samenvatting", "onbevestigd"}) - {"zichtbaarheid"}
+ALLEEN_EIGEN_VELDEN = {"teams"}
 
 ENGELS = re.compile(
     r"\b(is not|does not|should|expected|Additional properties|Failed validating|is too (long|short)|"
@@ -149,6 +175,11 @@ def paden(data) -> list[tuple]:
     return uit
 
 
+def te_varieren(soort: str) -> list[tuple]:
+    gedeeld = GEDEELDE_VELDEN if soort in ALLEEN_EIGEN_VELDEN else set()
+    return [p for p in paden(BASIS[soort]) if p[0] not in gedeeld]
+
+
 def zet(data, pad: tuple, waarde) -> None:
     for deel in pad[:-1]:
         data = data[deel]
@@ -165,6 +196,16 @@ class Variant:
     @property
     def bestand(self) -> str:
         return f"data/{self.soort}/{self.id}.yml"
+
+
+def _foto(data: Path) -> None:
+    """The photo the base team names (its person consented to it)."""
+    (data / "teams/fotos").mkdir(parents=True, exist_ok=True)
+    (data / "teams/fotos/proef.png").write_bytes(png_1x1())
+
+
+def adres_van(v: Variant) -> str:
+    return f"{overzicht(v.soort)}{v.id}/"
 
 
 def knoopregels(tekst: str, pad: tuple) -> tuple[int, int]:
@@ -193,9 +234,10 @@ class Proef:
 def proef(tmp_path_factory) -> Proef:
     project = kopieer_project(tmp_path_factory.mktemp("robuust") / "project")
     data = project / "data"
+    _foto(data)
     varianten = []
     for soort, basis in BASIS.items():
-        for i, pad in enumerate(paden(basis)):
+        for i, pad in enumerate(te_varieren(soort)):
             for naam, waarde in WAARDEN.items():
                 id_ = f"proef-{soort[:4]}-{i:02d}-{naam}"
                 record = copy.deepcopy(basis)
@@ -216,13 +258,17 @@ def proef(tmp_path_factory) -> Proef:
 def test_every_field_is_varied(proef: Proef):
     for soort in BASIS:
         gevarieerd = {v.pad for v in proef.varianten if v.soort == soort}
-        assert set(SOORTEN[soort].schema["properties"]) <= {p[0] for p in gevarieerd}, soort
+        velden = set(SOORTEN[soort].schema["properties"])
+        if soort in ALLEEN_EIGEN_VELDEN:
+            velden -= GEDEELDE_VELDEN
+        assert velden <= {p[0] for p in gevarieerd}, soort
         assert any(len(p) == 3 for p in gevarieerd) or soort == "methodieken"
     assert len(proef.varianten) > 1000
 
 
 def test_the_base_records_are_valid(tmp_path: Path):
     project = kopieer_project(tmp_path / "project")
+    _foto(project / "data")
     for soort, basis in BASIS.items():
         record = {**basis, "id": "proef-basis"}
         (project / "data" / soort / "proef-basis.yml").write_text(yaml.safe_dump(record, allow_unicode=True))
@@ -313,13 +359,14 @@ def test_accepted_variants_render(proef: Proef, tmp_path: Path):
     goed = [v for v in proef.varianten if v.bestand not in met_fout]
     assert len(goed) > 100
     project = kopieer_project(tmp_path / "project")
+    _foto(project / "data")
     for v in goed:
         shutil.copy(proef.project / v.bestand, project / v.bestand)
     catalogus, problemen = laad_catalogus(project / "data", basis=project)
     assert not problemen.fouten, problemen.fouten[:5]
     paginas = {p.url: p for p in Paginamaker(catalogus).paginas()}
     for v in goed:
-        pagina = paginas[f"{v.soort}/{v.id}/"]
+        pagina = paginas[adres_van(v)]
         assert f'data-ref="{v.soort}/{v.id}"' in pagina.html
         assert not _actieve_html(pagina.html), f"{v.bestand}: {_actieve_html(pagina.html)}"
 
@@ -354,10 +401,10 @@ def test_the_valid_part_of_every_variant_renders(proef: Proef):
     catalogus, problemen = laad_catalogus(proef.project / "data", basis=proef.project)
     assert problemen.fouten
     maker = Paginamaker(catalogus)
-    records = {f"{r.SOORT}/{r.id}/": r for r in catalogus.met_pagina()}
+    records = {adres(r): r for r in catalogus.met_pagina()}
     paginas = {url: maker.recordpagina(r) for url, r in records.items() if "/proef-" in url}
     assert list(overzichten.paginas(maker.weergave))  # the overviews list them all too
-    getoond = [v for v in proef.varianten if f"{v.soort}/{v.id}/" in paginas]
+    getoond = [v for v in proef.varianten if adres_van(v) in paginas]
     assert len(getoond) > 900
     for v in getoond:
-        assert not _actieve_html(paginas[f"{v.soort}/{v.id}/"].html), v.bestand
+        assert not _actieve_html(paginas[adres_van(v)].html), v.bestand
