@@ -9,6 +9,7 @@ validated catalogue. Each family of pages has its own module:
 ``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
+``wijkanalyse``           the matrix of wijken by hoofdthema (intern), /wijkanalyse/
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -26,7 +27,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijken, zoeken
+from . import overzichten, records, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -49,6 +50,8 @@ class Paginamaker:
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
+        if not self.weergave.cat.is_publiek():
+            yield wijkanalyse.wijkanalysepagina(self.weergave)
         yield from records.paginas(self.weergave)
 
     def recordpagina(self, record: Record) -> Pagina:
