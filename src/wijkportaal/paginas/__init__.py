@@ -9,6 +9,7 @@ validated catalogue. Each family of pages has its own module:
 ``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
+``vragen``                vragen en antwoorden, /vragen/ (both editions)
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -26,7 +27,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijken, zoeken
+from . import overzichten, records, vragen, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -48,6 +49,7 @@ class Paginamaker:
         """Every generated page, overviews first."""
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
+        yield from vragen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield from records.paginas(self.weergave)
 
