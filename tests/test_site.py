@@ -12,7 +12,7 @@ import yaml
 
 from conftest import PROJECT, inhoud, pagina, records, refs, titel
 
-SOORTEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
+SOORTEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "vragen")
 TAXONOMIE = yaml.safe_load((PROJECT / "data/taxonomie.yml").read_text(encoding="utf-8"))
 ALLE = {soort: records(soort) for soort in SOORTEN}
 
@@ -30,7 +30,7 @@ def test_sample_data_is_big_enough():
 def test_every_data_file_names_its_schema():
     for soort in SOORTEN:
         enkelvoud = {"voorzieningen": "voorziening", "methodieken": "methodiek",
-                     "werkinstructies": "werkinstructie", "organisaties": "organisatie"}[soort]  # fmt: skip
+                     "werkinstructies": "werkinstructie", "organisaties": "organisatie", "vragen": "vraag"}[soort]  # fmt: skip
         for pad in (PROJECT / "data" / soort).glob("*.yml"):
             eerste = pad.read_text(encoding="utf-8").splitlines()[0]
             assert eerste == f"# yaml-language-server: $schema=../../schema/{enkelvoud}.json", pad

@@ -218,7 +218,7 @@ def test_one_file_summary_names_the_file_and_the_folder_counts_records(project_k
     assert code == 0
     assert regels == ["Geen problemen gevonden in data/voorzieningen/meubeldepot.yml."]
     code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data")
-    aantal = sum(len(list((project_kopie / "data" / s).glob("*.yml"))) for s in ("voorzieningen", "methodieken", "werkinstructies", "organisaties"))
+    aantal = sum(len(list((project_kopie / "data" / s).glob("*.yml"))) for s in ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "vragen"))
     assert regels == [f"Geen problemen gevonden in {aantal} records."]
 
 

@@ -17,6 +17,7 @@ methodiek kies            beschrijving, werkwijze, training, intern.notities (Ma
 werkinstructie            beschrijving, stappen[0].beschrijving, intern.notities
 meubeldepot-aanmelden     (Markdown); stappen[0].titel/rol, eigenaar, bron (text)
 organisatie smd-...       beschrijving (Markdown); bron (text)
+vraag wat-is-een-indicatie antwoord, beschrijving, intern.notities (Markdown); bron (text)
 all of the above, plus    naam (at most 150 characters) and samenvatting (at most 300):
 extra voorzieningen       the payloads packed into as many records as needed
 xss-01, xss-02, ...
@@ -81,11 +82,13 @@ VOORZIENING = "meubeldepot"
 METHODIEK = "kies"
 WERKINSTRUCTIE = "meubeldepot-aanmelden"
 ORGANISATIE = "smd-enschede-haaksbergen"
+VRAAG = "wat-is-een-indicatie"
 SCHEMA_KOP = {
     "voorzieningen": "voorziening",
     "methodieken": "methodiek",
     "werkinstructies": "werkinstructie",
     "organisaties": "organisatie",
+    "vragen": "vraag",
 }
 MAX_NAAM, MAX_SAMENVATTING = 150, 300
 PLEK = (52.2215, 6.8937)  # the centre of Enschede
@@ -274,6 +277,16 @@ def vergiftig(project: Path) -> Injectie:
     o["beschrijving"] = md(url, "beide", "obeschrijving")
     o["bron"] = tekst(url, "beide", "obron")
     _schrijf(project, "organisaties", ORGANISATIE, o)
+
+    # vraag (publiek): the answer is also searched for names of records
+    url = f"vragen/{VRAAG}/"
+    q = _lees(project, "vragen", VRAAG)
+    naam_en_samenvatting(q, url, "beide")
+    q["antwoord"] = md(url, "beide", "qantwoord")
+    q["beschrijving"] = md(url, "beide", "qbeschrijving")
+    q["bron"] = tekst(url, "beide", "qbron")
+    q.setdefault("intern", {})["notities"] = md(url, "intern", "qnotities")
+    _schrijf(project, "vragen", VRAAG, q)
 
     # the remaining names (and summaries) in extra voorzieningen, each with a place on the map
     nummer = 0

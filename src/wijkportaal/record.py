@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .taxonomie import Taxonomie
 
 # The kinds of record, by folder. The registry in soorten.py maps each to its module.
-SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
+SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "vragen")
 REF_PATROON = rf"^({'|'.join(SOORTNAMEN)})/[a-z0-9]+(-[a-z0-9]+)*$"
 
 HET_WOORDEN = {"thema", "proces", "wettelijk kader", "gebied"}  # 'onbekend thema', not 'onbekende thema'

@@ -10,6 +10,7 @@ validated catalogue. Each family of pages has its own module:
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
 ``wijkanalyse``           the matrix of wijken by hoofdthema (intern), /wijkanalyse/
+``vragen``                vragen en antwoorden, /vragen/ (both editions)
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -27,7 +28,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijkanalyse, wijken, zoeken
+from . import overzichten, records, vragen, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -49,6 +50,7 @@ class Paginamaker:
         """Every generated page, overviews first."""
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
+        yield from vragen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         if not self.weergave.cat.is_publiek():
             yield wijkanalyse.wijkanalysepagina(self.weergave)

@@ -1,4 +1,4 @@
-"""Record pages: one page per voorziening, methodiek, werkinstructie and organisatie."""
+"""Record pages: one page per voorziening, methodiek, werkinstructie, organisatie and vraag."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from ..organisatie import Organisatie
 from ..record import Record
 from ..soorten import SOORTEN
 from ..voorziening import Voorziening
+from ..vraag import Vraag
+from . import vragen
 from .basis import Pagina, Weergave
 
 
@@ -23,6 +25,8 @@ def recordpagina(w: Weergave, record: Record) -> Pagina:
     if isinstance(record, Organisatie):
         extra["aanbod"] = w.cat.van_organisatie(record.id)
         extra["beheerd"] = [r for r in w.cat.alle() if r.beheerder == record.id and r is not record]
+    if isinstance(record, Vraag):
+        extra["in_dit_antwoord"] = vragen.in_dit_antwoord(w, record)
     return w.render(
         SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting, r=record, **extra,
     )  # fmt: skip
