@@ -29,6 +29,7 @@ IN_TE_VULLEN = {
     "methodiek": {"samenvatting", "themas", "doel"},
     "werkinstructie": {"samenvatting", "themas", "proces", "stappen.titel"},
     "organisatie": {"samenvatting", "type"},
+    "ontwikkeling": {"samenvatting", "datum", "soort_ontwikkeling"},
 }
 # The made-up examples (phone, e-mail, website, street, url) that are warned about if left in.
 VERZONNEN = {
@@ -36,6 +37,7 @@ VERZONNEN = {
     "methodiek": {"bronnen.url"},
     "werkinstructie": set(),
     "organisatie": {"contact.telefoon", "contact.email", "contact.website"},
+    "ontwikkeling": set(),
 }
 
 

@@ -69,6 +69,12 @@ INDELING: dict[str, list[tuple[str, list[str]]]] = {
         ("Beheer en bronnen", ["beheer", "beheerders", "bron", "gerelateerd", "onbevestigd", "id"]),
         _INTERN,
     ],
+    "ontwikkeling": [
+        ("Wat er gebeurt", ["naam", "samenvatting", "datum", "soort_ontwikkeling", "beschrijving", "themas", "betreft"]),
+        _LOOPTIJD,
+        _BEHEER,
+        _INTERN,
+    ],
 }
 
 

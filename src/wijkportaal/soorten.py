@@ -10,7 +10,7 @@ from typing import Callable
 
 from jsonschema import Draft202012Validator
 
-from . import methodiek, organisatie, voorziening, werkinstructie
+from . import methodiek, ontwikkeling, organisatie, voorziening, werkinstructie
 from . import schema as s
 from .record import SOORTNAMEN, Controle, Record
 
@@ -50,6 +50,7 @@ SOORTEN: dict[str, Soort] = {
         _soort(methodiek, "Methodieken"),
         _soort(werkinstructie, "Werkinstructies"),
         _soort(organisatie, "Organisaties"),
+        _soort(ontwikkeling, "Ontwikkelingen"),
     )
 }
 assert tuple(SOORTEN) == SOORTNAMEN, "record.SOORTNAMEN and the registry disagree"
