@@ -9,6 +9,7 @@ validated catalogue. Each family of pages has its own module:
 ``overzichten``           overviews, thema's, doelgroepen, kennisportaal lists, onderhoud
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
+``ontwikkelingen``        /ontwikkelingen/ with its Atom feed, the "recent gewijzigd" block
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -18,15 +19,16 @@ every template may use. URLs come from :mod:`wijkportaal.adressen`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
-from ..adressen import Repository
+from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, wijken, zoeken
+from . import ontwikkelingen, overzichten, records, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -48,8 +50,18 @@ class Paginamaker:
         """Every generated page, overviews first."""
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
+        yield from ontwikkelingen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield from records.paginas(self.weergave)
+
+    def bestanden(self, site_url: str = "", site_naam: str = "Wijkportaal Enschede") -> dict[str, str]:
+        """Generated files that are not pages, {site path: text}: the Atom feed of the ontwikkelingen (intern)."""
+        xml = ontwikkelingen.feed(self.weergave, site_url, site_naam)
+        return {ONTWIKKELINGEN_FEED: xml} if xml else {}
+
+    def recent_gewijzigd(self, url: str, data: Path | None) -> str:
+        """HTML for the page at ``url`` listing the records changed last (git history, else check dates)."""
+        return ontwikkelingen.recent_blok(self.weergave, url, data)
 
     def recordpagina(self, record: Record) -> Pagina:
         return records.recordpagina(self.weergave, record)
