@@ -30,6 +30,7 @@ IN_TE_VULLEN = {
     "werkinstructie": {"samenvatting", "themas", "proces", "stappen.titel"},
     "organisatie": {"samenvatting", "type"},
     "vraag": {"samenvatting", "themas", "antwoord"},
+    "ontwikkeling": {"samenvatting", "datum", "soort_ontwikkeling"},
 }
 # The made-up examples (phone, e-mail, website, street, url) that are warned about if left in.
 VERZONNEN = {
@@ -38,6 +39,7 @@ VERZONNEN = {
     "werkinstructie": set(),
     "organisatie": {"contact.telefoon", "contact.email", "contact.website"},
     "vraag": set(),
+    "ontwikkeling": set(),
 }
 
 

@@ -36,6 +36,9 @@ def overzicht(soort: str) -> str:
     return f"{_MAP_OP_DE_SITE.get(soort, soort)}/"
 
 
+# The Atom feed of the ontwikkelingen: a file, not a page.
+ONTWIKKELINGEN_FEED = f"{overzicht('ontwikkelingen')}feed.xml"
+
 # The overview pages: the entries of the site's navigation, each the index of its folder.
 OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN, WIJKANALYSE})
 

@@ -75,6 +75,12 @@ INDELING: dict[str, list[tuple[str, list[str]]]] = {
         _BEHEER,
         _INTERN,
     ],
+    "ontwikkeling": [
+        ("Wat er gebeurt", ["naam", "samenvatting", "datum", "soort_ontwikkeling", "beschrijving", "themas", "betreft"]),
+        _LOOPTIJD,
+        _BEHEER,
+        _INTERN,
+    ],
 }
 
 

@@ -330,7 +330,7 @@ def _documentgegevens(d: Document) -> dict:
     uit = {"url": d.ref, "soort": d.soort, "naam": d.naam, "samenvatting": d.samenvatting}
     if d.term:
         uit["term"] = d.term
-    if d.soort in ("methodieken", "werkinstructies", "organisaties", "vragen"):
+    if d.soort in ("methodieken", "werkinstructies", "organisaties", "vragen", "ontwikkelingen"):
         uit.update(themas=list(d.themas), doelgroepen=list(d.doelgroepen))
     return uit
 
