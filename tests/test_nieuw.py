@@ -30,6 +30,8 @@ IN_TE_VULLEN = {
     "werkinstructie": {"samenvatting", "themas", "proces", "stappen.titel"},
     "organisatie": {"samenvatting", "type"},
     "team": {"samenvatting", "soort_team", "werkgebied"},
+    "vraag": {"samenvatting", "themas", "antwoord"},
+    "ontwikkeling": {"samenvatting", "datum", "soort_ontwikkeling"},
 }
 # The made-up examples (phone, e-mail, website, street, url) that are warned about if left in.
 VERZONNEN = {
@@ -38,6 +40,8 @@ VERZONNEN = {
     "werkinstructie": set(),
     "organisatie": {"contact.telefoon", "contact.email", "contact.website"},
     "team": {"contact.telefoon", "contact.email", "contact.website", "mensen.naam", "mensen.foto"},
+    "vraag": set(),
+    "ontwikkeling": set(),
 }
 
 

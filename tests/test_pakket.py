@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, PROJECT, haal, kopieer_project, omgeving, pagina, titel, vrije_poort, wacht_op
+from wijkportaal.soorten import SOORTEN
 
 ASSETS = PROJECT / "src/wijkportaal/assets"
 VENDOR = [
@@ -211,7 +212,7 @@ def test_contributing_field_table_names_every_top_level_field():
     tabel = tekst[tekst.index("## De velden") :]
     eerste_kolom = [regel.split("|")[1] for regel in tabel.splitlines() if regel.startswith("| `")]
     genoemd = {naam.split(".")[0] for kolom in eerste_kolom for naam in re.findall(r"`([a-z_.]+)`", kolom)}
-    for soort in ("voorziening", "methodiek", "werkinstructie", "organisatie", "team"):
+    for soort in (s.enkelvoud for s in SOORTEN.values()):
         schema = json.loads((PROJECT / "schema" / f"{soort}.json").read_text(encoding="utf-8"))
         ontbreekt = set(schema["properties"]) - genoemd
         assert not ontbreekt, f"{soort}: {sorted(ontbreekt)} staan niet in de tabel in CONTRIBUTING.md"

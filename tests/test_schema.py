@@ -30,7 +30,7 @@ def test_schema_is_valid_and_described(naam: str):
         assert definitie.get("description"), f"{naam}.{veld} heeft geen beschrijving"
 
 
-@pytest.mark.parametrize("soort", ["voorziening", "methodiek", "werkinstructie", "organisatie"])
+@pytest.mark.parametrize("soort", ["voorziening", "methodiek", "werkinstructie", "organisatie", "vraag"])
 def test_fixed_field_names(soort: str):
     schema = json.loads((PROJECT / "schema" / f"{soort}.json").read_text(encoding="utf-8"))
     gedeeld = {"id", "naam", "samenvatting", "beschrijving", "themas", "zichtbaarheid", "status", "geldig_tot", "beheer", "bron", "gerelateerd", "intern"}
@@ -72,7 +72,7 @@ def test_every_field_at_every_depth_has_a_description_and_examples_that_fit(naam
             assert not fouten, f"{naam}{pad}: voorbeeld {voorbeeld!r} past niet: {fouten}"
 
 
-MAPPEN = {"voorziening": "voorzieningen", "methodiek": "methodieken", "werkinstructie": "werkinstructies", "organisatie": "organisaties"}
+MAPPEN = {"voorziening": "voorzieningen", "methodiek": "methodieken", "werkinstructie": "werkinstructies", "organisatie": "organisaties", "vraag": "vragen"}
 
 
 @pytest.mark.parametrize("soort", sorted(MAPPEN))

@@ -11,11 +11,12 @@ import pytest
 import yaml
 
 from conftest import PROJECT, inhoud, pagina, records, refs, titel
+from wijkportaal.adressen import overzicht
+from wijkportaal.soorten import SOORTEN as REGISTER
 
-SOORTEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties")
+SOORTEN = tuple(REGISTER)  # every kind, also the ones other tests add
 TAXONOMIE = yaml.safe_load((PROJECT / "data/taxonomie.yml").read_text(encoding="utf-8"))
 ALLE = {soort: records(soort) for soort in SOORTEN}
-OP_DE_SITE = {"teams": "wie-is-wie"}  # kinds whose pages live in a folder with another name
 
 
 def refs_met(test) -> set[str]:
@@ -30,8 +31,7 @@ def test_sample_data_is_big_enough():
 
 def test_every_data_file_names_its_schema():
     for soort in SOORTEN:
-        enkelvoud = {"voorzieningen": "voorziening", "methodieken": "methodiek",
-                     "werkinstructies": "werkinstructie", "organisaties": "organisatie"}[soort]  # fmt: skip
+        enkelvoud = REGISTER[soort].enkelvoud
         for pad in (PROJECT / "data" / soort).glob("*.yml"):
             eerste = pad.read_text(encoding="utf-8").splitlines()[0]
             assert eerste == f"# yaml-language-server: $schema=../../schema/{enkelvoud}.json", pad
@@ -44,14 +44,14 @@ def test_strict_build_has_no_warnings(bouw):
 @pytest.mark.parametrize("soort", SOORTEN)
 def test_every_record_has_its_page(site: Path, soort: str):
     for id_, data in ALLE[soort].items():
-        html = pagina(site, f"{soort}/{id_}/")
+        html = pagina(site, f"{overzicht(soort)}{id_}/")
         assert titel(html) == data["naam"]
         assert f'data-ref="{soort}/{id_}"' in html
 
 
 @pytest.mark.parametrize("soort", SOORTEN)
 def test_overview_lists_exactly_its_records(site: Path, soort: str):
-    gelijst = refs(inhoud(pagina(site, f"{soort}/")))
+    gelijst = refs(inhoud(pagina(site, overzicht(soort))))
     assert sorted(gelijst) == sorted(f"{soort}/{i}" for i in ALLE[soort])
 
 
@@ -75,7 +75,10 @@ def _alle_themas() -> list[str]:
 
 @pytest.mark.parametrize("thema", _alle_themas())
 def test_thema_page_lists_records_of_every_kind(site: Path, thema: str):
-    verwacht = refs_met(lambda soort, r: bool(_thema_en_onderliggend(thema) & set(r.get("themas") or [])))
+    # teams are not listed but shown under "Vraag het aan" (tests/test_teams.py)
+    verwacht = refs_met(
+        lambda soort, r: soort != "teams" and bool(_thema_en_onderliggend(thema) & set(r.get("themas") or []))
+    )
     assert set(refs(inhoud(pagina(site, f"themas/{thema}/")))) == verwacht
 
 
@@ -198,7 +201,7 @@ def test_wordt_genoemd_in_lists_back_links(site: Path):
         for id_, r in recs.items():
             for ref in r.get("gerelateerd") or []:
                 soort_, _, doel = ref.partition("/")
-                html = inhoud(pagina(site, f"{OP_DE_SITE.get(soort_, soort_)}/{doel}/"))
+                html = inhoud(pagina(site, f"{overzicht(soort_)}{doel}/"))
                 genoemd = html.split('id="genoemd-in"', 1)[1]
                 assert f"{soort}/{id_}" in refs(genoemd), (ref, soort, id_)
 
@@ -215,7 +218,7 @@ def test_record_pages_are_not_in_the_navigation(site: Path):
     nav = _primaire_nav(pagina(site, "voorzieningen/meubeldepot/"))
     for soort in SOORTEN:
         for id_ in ALLE[soort]:
-            assert f"{soort}/{id_}/" not in nav
+            assert f"{overzicht(soort)}{id_}/" not in nav
 
 
 def test_navigation_is_the_same_size_on_every_record_page(site: Path):
@@ -231,7 +234,7 @@ def test_every_record_and_page_is_in_the_one_search_index_once(site: Path):
     assert len(urls) == len(set(urls)), "een pagina staat twee keer in de zoekindex"
     for soort in SOORTEN:
         for id_ in ALLE[soort]:
-            assert f"{soort}/{id_}/" in urls
+            assert f"{overzicht(soort)}{id_}/" in urls
     assert "" in urls and "over/" in urls  # hand-written pages stay findable
     assert "themas/schulden/" in urls and "doelgroepen/jongeren/" in urls
     assert index["documenten"] == len(urls)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import VOORBEELDEN, mkdocs, wijkportaal
+from wijkportaal.soorten import SOORTEN
 
 BESTAND = "data/voorzieningen/tien-fouten.yml"
 REGEL = re.compile(r"^(?P<pad>[^:\s]+):(?P<regel>\d+):(?P<kolom>\d+): (?P<niveau>fout|waarschuwing): (?P<bericht>.+)$")
@@ -218,7 +219,7 @@ def test_one_file_summary_names_the_file_and_the_folder_counts_records(project_k
     assert code == 0
     assert regels == ["Geen problemen gevonden in data/voorzieningen/meubeldepot.yml."]
     code, regels = valideer_in_proces(project_kopie, capsys, monkeypatch, "data")
-    aantal = sum(len(list((project_kopie / "data" / s).glob("*.yml"))) for s in ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "teams"))
+    aantal = sum(len(list((project_kopie / "data" / s).glob("*.yml"))) for s in SOORTEN)
     assert regels == [f"Geen problemen gevonden in {aantal} records."]
 
 

@@ -17,6 +17,7 @@ methodiek kies            beschrijving, werkwijze, training, intern.notities (Ma
 werkinstructie            beschrijving, stappen[0].beschrijving, intern.notities
 meubeldepot-aanmelden     (Markdown); stappen[0].titel/rol, eigenaar, bron (text)
 organisatie smd-...       beschrijving (Markdown); bron (text)
+vraag wat-is-een-indicatie antwoord, beschrijving, intern.notities (Markdown); bron (text)
 all of the above, plus    naam (at most 150 characters) and samenvatting (at most 300):
 extra voorzieningen       the payloads packed into as many records as needed
 xss-01, xss-02, ...
@@ -61,6 +62,7 @@ import json
 import re
 import shutil
 import threading
+import xml.etree.ElementTree as ET
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -81,11 +83,15 @@ VOORZIENING = "meubeldepot"
 METHODIEK = "kies"
 WERKINSTRUCTIE = "meubeldepot-aanmelden"
 ORGANISATIE = "smd-enschede-haaksbergen"
+VRAAG = "wat-is-een-indicatie"
+ONTWIKKELING = "meubeldepot-subsidie-gestopt"
 SCHEMA_KOP = {
     "voorzieningen": "voorziening",
     "methodieken": "methodiek",
     "werkinstructies": "werkinstructie",
+    "ontwikkelingen": "ontwikkeling",
     "organisaties": "organisatie",
+    "vragen": "vraag",
 }
 MAX_NAAM, MAX_SAMENVATTING = 150, 300
 PLEK = (52.2215, 6.8937)  # the centre of Enschede
@@ -274,6 +280,24 @@ def vergiftig(project: Path) -> Injectie:
     o["beschrijving"] = md(url, "beide", "obeschrijving")
     o["bron"] = tekst(url, "beide", "obron")
     _schrijf(project, "organisaties", ORGANISATIE, o)
+
+    # vraag (publiek): the answer is also searched for names of records
+    url = f"vragen/{VRAAG}/"
+    q = _lees(project, "vragen", VRAAG)
+    naam_en_samenvatting(q, url, "beide")
+    q["antwoord"] = md(url, "beide", "qantwoord")
+    q["beschrijving"] = md(url, "beide", "qbeschrijving")
+    q["bron"] = tekst(url, "beide", "qbron")
+    q.setdefault("intern", {})["notities"] = md(url, "intern", "qnotities")
+    _schrijf(project, "vragen", VRAAG, q)
+    # ontwikkeling (intern only): its page, the overview, the Atom feed, the voorziening it concerns
+    url = f"ontwikkelingen/{ONTWIKKELING}/"
+    on = _lees(project, "ontwikkelingen", ONTWIKKELING)
+    naam_en_samenvatting(on, url, "intern")
+    on["beschrijving"] = md(url, "intern", "onbeschrijving")
+    on["bron"] = tekst(url, "intern", "onbron")
+    on["betreft"] = [f"voorzieningen/{VOORZIENING}"]
+    _schrijf(project, "ontwikkelingen", ONTWIKKELING, on)
 
     # the remaining names (and summaries) in extra voorzieningen, each with a place on the map
     nummer = 0
@@ -562,19 +586,61 @@ def toont_payload(tekst: str) -> bool:
     return "wpxss" in tekst or MARKER.search(tekst) is not None
 
 
+def buiten_artikel(tekst: str) -> str:
+    """A page without its <article>: Material's chrome (header, navigation, footer, scripts)."""
+    begin = tekst.find("<article")
+    einde = tekst.find("</article>", begin)
+    return tekst if begin < 0 or einde < 0 else tekst[:begin] + tekst[einde + len("</article>") :]
+
+
 def schoon_van(site: Path) -> Schoon:
     """Scripts and chrome elements of the pages that show no payload: Material's own.
 
     They are the same on every page at the same folder depth, and every depth has
-    pages without payloads (hand-written pages, untouched records, 404.html).
+    pages without payloads (hand-written pages, untouched records, 404.html). The home
+    page lists recently changed records (with payloads) in its article: its chrome,
+    when that shows no payload, counts as clean (the only other page at its depth,
+    404.html, has no search box in its header).
     """
     schoon = Schoon()
     for bestand in gebouwde_bestanden(site):
-        if bestand.suffix == ".html" and not toont_payload(tekst := bestand.read_text(encoding="utf-8")):
-            ontleder = Ontleder(None, url_van(site, bestand), verzamel=schoon)
-            ontleder.feed(tekst)
-            ontleder.close()
+        if bestand.suffix != ".html":
+            continue
+        tekst = bestand.read_text(encoding="utf-8")
+        if toont_payload(tekst):
+            tekst = buiten_artikel(tekst)
+            if toont_payload(tekst):
+                continue
+        ontleder = Ontleder(None, url_van(site, bestand), verzamel=schoon)
+        ontleder.feed(tekst)
+        ontleder.close()
     return schoon
+
+
+# The XML files of the site: the sitemap and the Atom feed of the ontwikkelingen.
+XML_NAAMRUIMTEN = {"http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.w3.org/2005/Atom"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def xml_controle(tekst: str, rel: str) -> list[str]:
+    """An XML file is safe when it parses and holds only sitemap or Atom elements with safe links:
+    a browser that opens it runs nothing (an element in the XHTML or SVG namespace could run)."""
+    if re.search(r"<\?xml-stylesheet|<!DOCTYPE|<!ENTITY", tekst, re.I):
+        return [f"{rel}: stylesheet, doctype of entity in XML"]
+    try:
+        root = ET.fromstring(tekst.encode("utf-8"))
+    except ET.ParseError as fout:
+        return [f"{rel}: geen geldige XML ({fout})"]
+    bevindingen = []
+    for el in root.iter():
+        naamruimte = el.tag[1:].split("}", 1)[0] if el.tag.startswith("{") else ""
+        if naamruimte not in XML_NAAMRUIMTEN:
+            bevindingen.append(f"{rel}: element {el.tag!r} buiten de naamruimte van sitemap of Atom")
+        for naam, waarde in el.attrib.items():
+            vreemd = "}" in naam and naam != XML_LANG  # no attributes from other namespaces (xlink:href, xml:base)
+            if naam.startswith("on") or vreemd or (naam in URL_ATTRIBUTEN and onveilig_url(waarde)):
+                bevindingen.append(f"{rel}: attribuut {naam}={waarde[:120]!r} op {el.tag!r}")
+    return bevindingen
 
 
 @functools.lru_cache(maxsize=None)
@@ -595,6 +661,9 @@ def statische_controle(site: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     bevindingen += [f"{rel} [{sleutel} {i}]: {b}" for b in ontleed(s, url, None).bevindingen]
                 if sleutel in {"location", "url", "href", "website"} and onveilig_url(s):
                     bevindingen.append(f"{rel} [{sleutel} {i}]: gevaarlijke URL {s[:120]!r}")
+            continue
+        if bestand.suffix == ".xml":
+            bevindingen += xml_controle(tekst, rel)
             continue
         o = ontleed(tekst, url, schoon if bestand.suffix == ".html" else None)
         bevindingen += [f"{rel}: {b}" for b in o.bevindingen]

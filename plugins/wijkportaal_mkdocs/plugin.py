@@ -9,9 +9,15 @@ Order of events in a build, and what happens in each:
     a banner of errors on every page (see :mod:`.voorvertoning`).
 ``on_files``
     render every page with the core and add it as a generated file; record
-    pages are marked as not in the navigation.
+    pages are marked as not in the navigation. Files the core makes that are
+    not pages (the Atom feed of the ontwikkelingen) are added as they are.
 ``on_page_content``
-    swap the (empty) Markdown result for the core's HTML and table of contents.
+    swap the (empty) Markdown result for the core's HTML and table of contents;
+    in a hand-written page, replace the marker ``<!-- wijkportaal:recent-gewijzigd -->``
+    by the core's list of recently changed records.
+``on_post_page``
+    the site's search box in the header, and a generated page's extra ``<head>``
+    HTML (the feed link of /ontwikkelingen/).
 ``on_post_page`` / ``on_post_template``
     under ``serve`` with data errors: put the error banner on every page and on 404.html.
 ``on_serve``
@@ -44,6 +50,7 @@ from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal import zoekindex
 from wijkportaal.paginas import Pagina, Paginamaker
+from wijkportaal.paginas.ontwikkelingen import MARKER_RECENT
 from wijkportaal.paginas.zoeken import zoekvak
 from wijkportaal.zoekindex import tekst_van_html
 
@@ -76,6 +83,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.teller: Teller | None = None
         self.banner: str | None = None
         self.repository: Repository | None = None
+        self.maker: Paginamaker | None = None
+        self.recent: dict[str, str] = {}  # the "recent gewijzigd" block per page URL, made once per build
 
     def on_startup(self, *, command, dirty):
         self.commando = command
@@ -169,7 +178,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self._kies_editie_van_handpaginas(files, config)
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
         maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository)
-        for doel, bron in [*assetbestanden(), *maker.bestanden()]:
+        for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
         for pagina in maker.paginas():
@@ -188,6 +197,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
             self.paginas[bron] = pagina
+        for pad, tekst in maker.bestanden(site_url=config.site_url or "", site_naam=config.site_name).items():
+            files.append(File.generated(config, pad, content=tekst))  # the Atom feed: the core makes it, we place it
+        self.maker, self.recent = maker, {}
         return files
 
     def _kies_editie_van_handpaginas(self, files: Files, config) -> None:
@@ -206,6 +218,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is None:  # a hand-written page: findable through the site's own index
             self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", tekst=tekst_van_html(html)))
+            if MARKER_RECENT in html and self.maker is not None:
+                if page.url not in self.recent:  # git log once per build, only when a page asks for it
+                    self.recent[page.url] = self.maker.recent_gewijzigd(page.url, self.data_map)
+                html = html.replace(MARKER_RECENT, self.recent[page.url])
             return html
         page.toc = get_toc([{"level": 2, "id": anker, "name": naam, "children": []} for anker, naam in pagina.koppen])
         return pagina.html
@@ -235,6 +251,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
 
     def on_post_page(self, output, *, page, config):
         output = _met_zoekvak(output, zoekvak(page.url))
+        pagina = self.paginas.get(page.file.src_uri)
+        if pagina is not None and pagina.kop:
+            output = output.replace("</head>", pagina.kop + "\n</head>", 1)
         if self.banner:
             return voorvertoning.met_banner(output, self.banner)
         return output

@@ -24,6 +24,7 @@ THEMAS = "themas/"
 DOELGROEPEN = "doelgroepen/"
 ONDERHOUD = "onderhoud/"
 ZOEKEN = "zoeken/"
+WIJKANALYSE = "wijkanalyse/"
 
 
 # Kinds whose pages live in a folder with another name than their data folder.
@@ -35,8 +36,11 @@ def overzicht(soort: str) -> str:
     return f"{_MAP_OP_DE_SITE.get(soort, soort)}/"
 
 
+# The Atom feed of the ontwikkelingen: a file, not a page.
+ONTWIKKELINGEN_FEED = f"{overzicht('ontwikkelingen')}feed.xml"
+
 # The overview pages: the entries of the site's navigation, each the index of its folder.
-OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN})
+OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN, WIJKANALYSE})
 
 # Taxonomy sections that have a page per term.
 _TERMPAGINAS = {"themas": THEMAS, "doelgroepen": DOELGROEPEN}

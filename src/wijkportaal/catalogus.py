@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import methodiek, organisatie, voorziening, werkinstructie
+from . import methodiek, ontwikkeling, organisatie, voorziening, werkinstructie
 from .gebieden import Gebieden, laad_gebieden
 from .laden import laad_yaml
 from .problemen import Problemen
@@ -55,6 +55,7 @@ class Catalogus:
     verouderd_na_dagen: int = VEROUDERD_NA_DAGEN
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     genoemd_in: dict[str, list[Record]] = field(default_factory=dict)
+    ontwikkelingen_over: dict[str, list[ontwikkeling.Ontwikkeling]] = field(default_factory=dict)  # newest first
 
     def soort(self, soort: str) -> list[Record]:
         """The current records of one kind, by name (what lists, maps and search show)."""
@@ -88,6 +89,11 @@ class Catalogus:
     @property
     def organisaties(self) -> list[organisatie.Organisatie]:
         return self.soort("organisaties")  # type: ignore[return-value]
+
+    @property
+    def ontwikkelingen(self) -> list[ontwikkeling.Ontwikkeling]:
+        """Newest first."""
+        return ontwikkeling.nieuwste_eerst(self.soort("ontwikkelingen"))  # type: ignore[arg-type]
 
     def alle(self) -> Iterable[Record]:
         """Every current record of this edition."""
@@ -201,6 +207,12 @@ def _terugverwijzingen(catalogus: Catalogus) -> None:
             if catalogus.zoek(ref) is not None:
                 genoemd[ref].append(record)
     catalogus.genoemd_in = dict(genoemd)
+    over: dict[str, list[ontwikkeling.Ontwikkeling]] = defaultdict(list)
+    for o in catalogus.ontwikkelingen:
+        for ref in dict.fromkeys(o.betreft):
+            if catalogus.zoek(ref) is not None:
+                over[ref].append(o)
+    catalogus.ontwikkelingen_over = dict(over)
 
 
 def laad_catalogus(

@@ -78,6 +78,18 @@ INDELING: dict[str, list[tuple[str, list[str]]]] = {
         _BEHEER,
         _INTERN,
     ],
+    "vraag": [
+        ("De vraag en het antwoord", ["naam", "samenvatting", "antwoord", "beschrijving", "themas", "doelgroepen"]),
+        _LOOPTIJD,
+        _BEHEER,
+        _INTERN,
+    ],
+    "ontwikkeling": [
+        ("Wat er gebeurt", ["naam", "samenvatting", "datum", "soort_ontwikkeling", "beschrijving", "themas", "betreft"]),
+        _LOOPTIJD,
+        _BEHEER,
+        _INTERN,
+    ],
 }
 
 
@@ -298,8 +310,8 @@ def voeg_opdracht_toe(sub: argparse._SubParsersAction, datum: Callable[[str], dt
         description="Maak een nieuw bestand in data/ met alle verplichte velden (in te vullen) en de andere "
         "velden als voorbeeld. Overschrijft nooit een bestaand bestand.",
     )
-    namen = [s.enkelvoud for s in SOORTEN.values()]
-    p.add_argument("soort", metavar="SOORT", help=f"{', '.join(namen[:-1])} of {namen[-1]}")
+    *eerste, laatste = [s.enkelvoud for s in SOORTEN.values()]
+    p.add_argument("soort", metavar="SOORT", help=f"{', '.join(eerste)} of {laatste}")
     p.add_argument("naam", metavar="NAAM", help='de naam, tussen aanhalingstekens, bijvoorbeeld "Buurthuis De Kamer"')
     p.add_argument("--organisatie", metavar="ID", help="de organisatie die het record bijhoudt (niet nodig bij een nieuwe organisatie)")
     p.add_argument("--id", metavar="ID", help="de id (bestandsnaam) zelf kiezen; standaard gemaakt uit de naam")

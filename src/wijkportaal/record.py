@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .taxonomie import Taxonomie
 
 # The kinds of record, by folder. The registry in soorten.py maps each to its module.
-SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "teams")
+SOORTNAMEN = ("voorzieningen", "methodieken", "werkinstructies", "organisaties", "teams", "vragen", "ontwikkelingen")
 REF_PATROON = rf"^({'|'.join(SOORTNAMEN)})/[a-z0-9]+(-[a-z0-9]+)*$"
 
 HET_WOORDEN = {"thema", "proces", "wettelijk kader", "gebied"}  # 'onbekend thema', not 'onbekende thema'
@@ -369,16 +369,22 @@ def controleer_gedeeld(record: Record, c: Controle) -> None:
     org = record.beheerder
     if org and not c.bestaat("organisaties", org):
         c.meld_onbekend(b, ("beheer", "organisatie"), "organisatie", org, c.ids.get("organisaties", set()))
-    for i, ref in enumerate(record.gerelateerd):
+    controleer_verwijzingen(record, c, "gerelateerd")
+
+
+def controleer_verwijzingen(record: Record, c: Controle, veld: str) -> None:
+    """Each <soort>/<id> in the list field ``veld`` names another record that exists."""
+    b = record.bestand
+    for i, ref in enumerate(record.data.get(veld, [])):
         soort, id_ = ref.split("/", 1)
         if ref == record.ref:
-            c.problemen.fout(b.pad, b.plek(("gerelateerd", i)), "een record kan niet naar zichzelf verwijzen")
+            c.problemen.fout(b.pad, b.plek((veld, i)), "een record kan niet naar zichzelf verwijzen")
         elif not c.bestaat(soort, id_):
             bericht = f"onbekende verwijzing '{ref}': er is geen bestand data/{soort}/{id_}.yml"
             beter = difflib.get_close_matches(id_, sorted(c.ids.get(soort, set())), n=1, cutoff=0.75)
             if beter:
                 bericht += f"; bedoelt u '{soort}/{beter[0]}'?"
-            c.problemen.fout(b.pad, b.plek(("gerelateerd", i)), bericht)
+            c.problemen.fout(b.pad, b.plek((veld, i)), bericht)
 
 
 # How a field is called on the site, where "Nog niet bevestigd" names it.

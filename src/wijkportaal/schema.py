@@ -10,7 +10,8 @@ pages) only ever sees data in which each present value fits its schema node;
 only required fields may be missing. So no later code needs to re-check types.
 
 A schema node may carry ``x-foutmelding``: the message to use when a value does
-not fit that node.
+not fit that node, and ``x-datum`` when its pattern is a (partial) date, so a date
+written the Dutch way gets a "Bedoelt u ...?" like a ``format: date`` node.
 """
 
 from __future__ import annotations
@@ -467,7 +468,8 @@ def _berichten(fout, schema: dict, vervangen: dict[tuple, str]) -> Iterator[tupl
             yield pad, False, f"'{veld}': {sub['x-foutmelding']}"
             return
         bericht = f"'{veld}': '{_kort(waarde)}' is {sub['x-foutmelding']}"
-        if soort == "format" and fout.validator_value == "date" and (iso := _iso_datum(waarde)):
+        is_datum = soort == "format" and fout.validator_value == "date" or soort == "pattern" and sub.get("x-datum")
+        if is_datum and (iso := _iso_datum(waarde)):
             bericht += f". Bedoelt u {iso}?"
         yield pad, False, bericht
         return

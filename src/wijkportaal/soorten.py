@@ -10,7 +10,7 @@ from typing import Callable
 
 from jsonschema import Draft202012Validator
 
-from . import methodiek, organisatie, team, voorziening, werkinstructie
+from . import methodiek, ontwikkeling, organisatie, team, voorziening, vraag, werkinstructie
 from . import schema as s
 from .record import SOORTNAMEN, Controle, Record
 
@@ -51,6 +51,8 @@ SOORTEN: dict[str, Soort] = {
         _soort(werkinstructie, "Werkinstructies"),
         _soort(organisatie, "Organisaties"),
         _soort(team, "Teams"),
+        _soort(vraag, "Vragen"),
+        _soort(ontwikkeling, "Ontwikkelingen"),
     )
 }
 assert tuple(SOORTEN) == SOORTNAMEN, "record.SOORTNAMEN and the registry disagree"

@@ -48,7 +48,7 @@ from html.parser import HTMLParser
 from typing import Iterable
 
 from . import zoektaal
-from .adressen import adres
+from .adressen import WIJKANALYSE, adres
 from .catalogus import Catalogus
 from .record import Record
 from .voorziening import KANAAL_LABEL, KOSTEN_LABEL, TALEN, TOEGANG_LABEL, Voorziening
@@ -164,6 +164,13 @@ def documenten(cat: Catalogus, handpaginas: Iterable[Document] = ()) -> list[Doc
     for wijk in cat.gebieden.wijken.values():
         buurten = " ".join(b.naam for b in cat.gebieden.buurten_van(wijk.code))
         docs.append(Document(adres(wijk), "pagina", f"Wijk {wijk.naam}", f"Hulp in de wijk {wijk.naam}", tekst=buurten))
+    if not cat.is_publiek():
+        docs.append(
+            Document(
+                WIJKANALYSE, "pagina", "Wijkanalyse", "Welke hulp elke wijk heeft per thema, en waar nog niets is.",
+                tekst="wijkanalyse analyse gaten tekorten sociale basis aanbod per wijk per thema zonder indicatie",
+            )
+        )  # fmt: skip
     docs.extend(handpaginas)
     return docs
 
@@ -323,7 +330,7 @@ def _documentgegevens(d: Document) -> dict:
     uit = {"url": d.ref, "soort": d.soort, "naam": d.naam, "samenvatting": d.samenvatting}
     if d.term:
         uit["term"] = d.term
-    if d.soort in ("methodieken", "werkinstructies", "organisaties", "teams"):
+    if d.soort in ("methodieken", "werkinstructies", "organisaties", "teams", "vragen", "ontwikkelingen"):
         uit.update(themas=list(d.themas), doelgroepen=list(d.doelgroepen))
     return uit
 

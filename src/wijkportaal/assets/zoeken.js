@@ -43,7 +43,8 @@
   var WEEK = ["ma", "di", "wo", "do", "vr", "za", "zo"];
   var SOORTLABEL = {
     voorzieningen: "Voorziening", methodieken: "Methodiek", werkinstructies: "Werkinstructie",
-    organisaties: "Organisatie", teams: "Team", thema: "Onderwerp", doelgroep: "Voor wie", pagina: "Pagina"
+    organisaties: "Organisatie", teams: "Team", vragen: "Vraag", ontwikkelingen: "Ontwikkeling", thema: "Onderwerp",
+    doelgroep: "Voor wie", pagina: "Pagina"
   };
   var PER_KEER = 50;         // results rendered at once; "Toon meer" adds as many
   var ANDERS_PER_KEER = 10;

@@ -10,6 +10,9 @@ validated catalogue. Each family of pages has its own module:
 ``wijken``                the wijken, a page per wijk with its map, /kaart/
 ``zoeken``                the finder, /zoeken/
 ``teams``                 wie is wie (intern): the teams overview, "Vraag het aan" on thema/methodiek pages
+``wijkanalyse``           the matrix of wijken by hoofdthema (intern), /wijkanalyse/
+``vragen``                vragen en antwoorden, /vragen/ (both editions)
+``ontwikkelingen``        /ontwikkelingen/ with its Atom feed, the "recent gewijzigd" block
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -22,13 +25,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..adressen import Repository
+from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import overzichten, records, teams, wijken, zoeken
+from . import ontwikkelingen, overzichten, records, teams, vragen, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -51,12 +54,25 @@ class Paginamaker:
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
         yield from teams.paginas(self.weergave)
+        yield from vragen.paginas(self.weergave)
+        yield from ontwikkelingen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
+        if not self.weergave.cat.is_publiek():
+            yield wijkanalyse.wijkanalysepagina(self.weergave)
         yield from records.paginas(self.weergave)
 
-    def bestanden(self) -> Iterator[tuple[str, Path]]:
-        """Other files the site needs, as (site path, file): the photos people consented to."""
+    def fotos(self) -> Iterator[tuple[str, Path]]:
+        """Files copied into the site as they are, (site path, file): the photos people consented to (intern)."""
         yield from teams.fotos(self.weergave.cat)
+
+    def bestanden(self, site_url: str = "", site_naam: str = "Wijkportaal Enschede") -> dict[str, str]:
+        """Generated files that are not pages, {site path: text}: the Atom feed of the ontwikkelingen (intern)."""
+        xml = ontwikkelingen.feed(self.weergave, site_url, site_naam)
+        return {ONTWIKKELINGEN_FEED: xml} if xml else {}
+
+    def recent_gewijzigd(self, url: str, data: Path | None) -> str:
+        """HTML for the page at ``url`` listing the records changed last (git history, else check dates)."""
+        return ontwikkelingen.recent_blok(self.weergave, url, data)
 
     def recordpagina(self, record: Record) -> Pagina:
         return records.recordpagina(self.weergave, record)

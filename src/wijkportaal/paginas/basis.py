@@ -33,6 +33,7 @@ class Pagina:
     titel: str
     html: str
     beschrijving: str = ""
+    kop: str = ""  # extra HTML for the page's <head>, such as a feed link
     koppen: list[tuple[str, str]] = field(init=False)  # (anchor, title as HTML): the page's contents
 
     def __post_init__(self) -> None:
@@ -148,6 +149,8 @@ class Weergave:
             "zoek": self.cat.zoek,
             "genoemd_in": lambda r: self.cat.genoemd_in.get(r.ref, []),
             "gerelateerd": self._gerelateerd,
+            "records_van": lambda refs: [r for r in map(self.cat.zoek, refs) if r is not None],
+            "ontwikkelingen_over": lambda r: self.cat.ontwikkelingen_over.get(r.ref, []),
             "opsomming": opmaak.opsomming,
             "dagen": DAGEN,
             "kanaal_label": KANAAL_LABEL,

@@ -1,4 +1,4 @@
-"""Record pages: one page per voorziening, methodiek, werkinstructie and organisatie."""
+"""Record pages: one page per voorziening, methodiek, werkinstructie, organisatie and vraag."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from ..record import Record
 from ..soorten import SOORTEN
 from ..team import Team
 from ..voorziening import Voorziening
-from . import teams
+from ..vraag import Vraag
+from . import teams, vragen
 from .basis import Pagina, Weergave
 
 
@@ -30,6 +31,8 @@ def recordpagina(w: Weergave, record: Record) -> Pagina:
         extra["vraag_teams"] = teams.vraag_het_aan(w.cat, teams.met_methodiek(w.cat, record.id))
     if isinstance(record, Team):
         extra.update(teams.recordgegevens(w.cat, record))
+    if isinstance(record, Vraag):
+        extra["in_dit_antwoord"] = vragen.in_dit_antwoord(w, record)
     return w.render(
         SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting, r=record, **extra,
     )  # fmt: skip
