@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
 import http.server
@@ -73,6 +74,30 @@ def kopieer_project(doel: Path) -> Path:
     return doel
 
 
+def kopieer_klein_project(doel: Path) -> Path:
+    """The smallest valid project: taxonomy, boundaries, two organisations and the Meubeldepot
+    (without its links to other records). Builds in about a second, for tests of the build itself."""
+    kopieer_project(doel)
+    data = doel / "data"
+    for map_ in data.iterdir():
+        if map_.is_dir() and map_.name != "gebieden":
+            for bestand in map_.glob("*.yml"):
+                if bestand.relative_to(data).as_posix() not in KLEIN:
+                    bestand.unlink()
+    meubeldepot = data / "voorzieningen/meubeldepot.yml"
+    regels = meubeldepot.read_text(encoding="utf-8").splitlines(keepends=True)
+    meubeldepot.write_text("".join(r for r in regels if not r.startswith("gerelateerd:")), encoding="utf-8")
+    return doel
+
+
+KLEIN = {"organisaties/smd-enschede-haaksbergen.yml", "organisaties/wijkteams-enschede.yml", "voorzieningen/meubeldepot.yml"}
+
+
+@pytest.fixture
+def klein_project(tmp_path: Path) -> Path:
+    return kopieer_klein_project(tmp_path / "klein")
+
+
 @pytest.fixture
 def project_kopie(tmp_path: Path) -> Path:
     return kopieer_project(tmp_path / "project")
@@ -85,13 +110,35 @@ class Bouw:
     log: Uitkomst
 
 
-@pytest.fixture(scope="session")
-def bouw(tmp_path_factory) -> Bouw:
-    """The sample data built once with --strict (intern edition)."""
-    werk = kopieer_project(tmp_path_factory.mktemp("bouw") / "project")
+# -- session builds, started in the background ---------------------------------------------
+#
+# The shared builds are MkDocs subprocesses: while one runs, the test process mostly waits,
+# so one of the two cores idles. pytest_collection_finish (below) starts the builds the
+# selected tests need in background threads right away; each fixture then only waits for
+# its result (or starts the build itself when nothing did).
+
+_ACHTERGROND = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="bouw")
+_VOORUIT: dict[str, concurrent.futures.Future] = {}
+
+
+def vooruit(naam: str, maak, tmp_path_factory) -> concurrent.futures.Future:
+    """The background build ``naam`` (made by ``maak(folder)``), started now if it was not yet."""
+    if naam not in _VOORUIT:
+        _VOORUIT[naam] = _ACHTERGROND.submit(maak, tmp_path_factory.mktemp(naam))
+    return _VOORUIT[naam]
+
+
+def maak_bouw(map_: Path) -> Bouw:
+    werk = kopieer_project(map_ / "project")
     uit = mkdocs("build", "--strict", "-d", str(werk / "site"), cwd=werk)
     assert uit.code == 0, uit.uitvoer
     return Bouw(werk, werk / "site", uit)
+
+
+@pytest.fixture(scope="session")
+def bouw(tmp_path_factory) -> Bouw:
+    """The sample data built once with --strict (intern edition)."""
+    return vooruit("bouw", maak_bouw, tmp_path_factory).result()
 
 
 @pytest.fixture(scope="session")
@@ -138,7 +185,11 @@ def png_1x1() -> bytes:
 def proef(tmp_path_factory) -> Path:
     """A copy of the sample data with the situations the edition, freshness and unconfirmed-value
     tests need, built once per edition (``site/``, intern and without map tiles, and ``site-publiek/``)."""
-    project = kopieer_project(tmp_path_factory.mktemp("proef") / "project")
+    return vooruit("proef", maak_proef, tmp_path_factory).result()
+
+
+def maak_proef(map_: Path) -> Path:
+    project = kopieer_project(map_ / "project")
     v = project / "data/voorzieningen"
     # editions: an intern voorziening linked from a publiek one, an intern: field, a werkinstructie
     wijzig(v / "abc-team.yml", samenvatting=f"Alleen intern {MARKER_INTERN_RECORD}.", zichtbaarheid="intern")
@@ -175,19 +226,39 @@ def proef(tmp_path_factory) -> Path:
     regel = 'repository: !ENV [WIJKPORTAAL_REPOSITORY, ""]'
     assert publiek.count(regel) == 1
     (project / "mkdocs.proef-publiek.yml").write_text(publiek.replace(regel, f"repository: {REPOSITORY}"), encoding="utf-8")
-    for config, uit in (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.proef-publiek.yml", "site-publiek")):
-        bouw = mkdocs("build", "--strict", "-f", config, "-d", uit, cwd=project)
-        assert bouw.code == 0, bouw.uitvoer
+    opdrachten = (("mkdocs.zonder-tegels.yml", "site"), ("mkdocs.proef-publiek.yml", "site-publiek"))
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        uitkomsten = [pool.submit(mkdocs, "build", "--strict", "-f", c, "-d", u, cwd=project) for c, u in opdrachten]
+        for toekomst in uitkomsten:
+            bouw = toekomst.result()
+            assert bouw.code == 0, bouw.uitvoer
     return project
 
 
+GEDEELDE_BOUW = {"bouw", "proef"}
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Modules that need no shared build run first, so the background builds (started when
+    collection finished) are ready by the time a module asks for them. Modules stay whole."""
+    nodig: dict[str, bool] = {}
+    for item in items:
+        nodig[item.path.name] = nodig.get(item.path.name, False) or bool(GEDEELDE_BOUW & set(getattr(item, "fixturenames", ())))
+    items.sort(key=lambda item: (item.path.name == "test_xss.py", nodig[item.path.name]))
+
+
 def pytest_collection_finish(session) -> None:
-    """Start the XSS build and browser sweep in the background (see tests/test_xss.py)."""
-    if not any(item.path.name == "test_xss.py" for item in session.items):
-        return
+    """Start the builds the selected tests need in the background: the shared builds, and
+    the XSS build with its browser sweep (see tests/test_xss.py)."""
+    nodig = {naam for item in session.items for naam in getattr(item, "fixturenames", ())}
+    fabriek = session.config._tmp_path_factory
+    if "bouw" in nodig:
+        vooruit("bouw", maak_bouw, fabriek)
+    if "proef" in nodig:
+        vooruit("proef", maak_proef, fabriek)
     module = sys.modules.get("test_xss")
-    if module is not None:
-        module.start_op_achtergrond(session.config._tmp_path_factory.mktemp("xss"))
+    if module is not None and any(item.path.name == "test_xss.py" for item in session.items):
+        module.start_op_achtergrond(fabriek.mktemp("xss"))
 
 
 # -- reading the built site -------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Bouw, mkdocs
+from conftest import kopieer_klein_project, mkdocs
 
 
 def vingerafdruk(map_: Path) -> dict[str, str]:
@@ -19,12 +19,22 @@ def vingerafdruk(map_: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="module")
+def klein_gebouwd(tmp_path_factory) -> Path:
+    """A small project (conftest.kopieer_klein_project) with its site built once: each build here takes a second."""
+    project = kopieer_klein_project(tmp_path_factory.mktemp("atomisch") / "project")
+    uit = mkdocs("build", "--strict", "-d", "site", cwd=project)
+    assert uit.code == 0, uit.uitvoer
+    return project
+
+
 @pytest.fixture
-def gebouwd(project_kopie: Path, bouw: Bouw) -> Path:
-    """A project copy with a previous site in site/ (a copy of the session's build of the same data)."""
-    shutil.copytree(bouw.site, project_kopie / "site")
-    assert (project_kopie / "site/voorzieningen/meubeldepot/index.html").is_file()
-    return project_kopie
+def gebouwd(klein_gebouwd: Path, tmp_path: Path) -> Path:
+    """A copy of the small project with a previous site in site/."""
+    project = tmp_path / "project"
+    shutil.copytree(klein_gebouwd, project)
+    assert (project / "site/voorzieningen/meubeldepot/index.html").is_file()
+    return project
 
 
 def rest_van_bouw(project: Path) -> list[str]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, PROJECT, haal, kopieer_project, omgeving, pagina, titel, vrije_poort, wacht_op
+from conftest import BIN, PROJECT, haal, omgeving, pagina, titel, vrije_poort, wacht_op
 from wijkportaal.soorten import SOORTEN
 
 ASSETS = PROJECT / "src/wijkportaal/assets"
@@ -115,8 +115,8 @@ def test_wheel_holds_the_vendored_maps_and_licences(vers: Verse):
     assert any(n.endswith("vendor/markercluster/LICENSE") for n in licenties), licenties
 
 
-def test_site_built_with_the_installed_wheel_has_working_maps(vers: Verse, tmp_path: Path):
-    project = kopieer_project(tmp_path / "project")
+def test_site_built_with_the_installed_wheel_has_working_maps(vers: Verse, klein_project: Path):
+    project = klein_project
     uit = draai(vers.python, "-c", "import wijkportaal, wijkportaal_mkdocs; "
                 "print(wijkportaal.__file__); print(wijkportaal_mkdocs.__file__)", cwd=project)  # fmt: skip
     bestanden = [Path(r) for r in uit.stdout.split()]
@@ -166,12 +166,12 @@ def kop(html_: str) -> str:
     return html.unescape(re.sub(r"<a class=\"headerlink\".*?</a>", "", h1, flags=re.S)).strip()
 
 
-def test_bekijk_publiek_serves_the_public_edition_and_stops_cleanly(project_kopie: Path):
+def test_bekijk_publiek_serves_the_public_edition_and_stops_cleanly(klein_project: Path):
     poort = vrije_poort()
     url = f"http://127.0.0.1:{poort}/"
     proces = subprocess.Popen(
         [str(BIN / "wijkportaal"), "bekijk", "--publiek", "-a", f"127.0.0.1:{poort}"],
-        cwd=project_kopie, env=omgeving_zonder_banneruitzetter(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=klein_project, env=omgeving_zonder_banneruitzetter(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, start_new_session=True,
     )  # fmt: skip
     try:

@@ -47,14 +47,14 @@ def serve(project: Path):
             proces.wait(timeout=10)
 
 
-def test_serve_keeps_serving_with_errors_in_data_and_recovers(project_kopie: Path):
+def test_serve_keeps_serving_with_errors_in_data_and_recovers(klein_project: Path):
     """One `mkdocs serve`, started with an error in data/: the valid part of the data with the
     errors on every page; fixed: the site without banner; broken again: the last good version
     with the errors, answering at once; fixed again: the change comes through."""
-    pad = project_kopie / "data/voorzieningen/meubeldepot.yml"
+    pad = klein_project / "data/voorzieningen/meubeldepot.yml"
     goed = pad.read_text(encoding="utf-8")
     pad.write_text(goed.replace("toegang: verwijzing", "toegang: soms"), encoding="utf-8")
-    with serve(project_kopie) as (basis, terminal):
+    with serve(klein_project) as (basis, terminal):
         url = basis + "voorzieningen/meubeldepot/"
         # 1. no good version yet: the valid part of the data, and the errors
         assert wacht_op(lambda: BANNER in (haal(basis) or ""), 60), "serve kwam niet op met fouten in data/"

@@ -90,13 +90,13 @@ def test_question_page_shows_the_answer_and_links_what_it_mentions(site: Path):
 
 def test_overview_lists_each_question_once_under_the_hoofdthema_of_its_first_thema(site: Path):
     html = inhoud(pagina(site, "vragen/"))
-    assert titel(html) == "Vragen"  # the engine titles an overview after its navigation entry
+    assert titel(html) == "Vragen en antwoorden"  # the engine titles an overview after its navigation entry
     assert sorted(refs(html)) == sorted(f"vragen/{i}" for i in VRAGEN)
     for id_, v in VRAGEN.items():
         assert f"vragen/{id_}" in refs(sectie(html, f"thema-{hoofdthema(v['themas'][0])}")), id_
     assert html.count("Ook voor inwoners</span>") == len(PUBLIEK) + 1  # each publiek one, and the explanation
     start = pagina(site, "")
-    assert re.search(r'<a[^>]+href="vragen/"[^>]*>\s*Vragen\s*</a>', start)  # in the navigation
+    assert re.search(r'<a[^>]+href="vragen/"[^>]*>\s*Vragen en antwoorden\s*</a>', start)  # in the navigation
 
 
 # -- names in answers ---------------------------------------------------------------------------
