@@ -42,18 +42,18 @@ def _git(data: Path, *args: str) -> str | None:
     return proces.stdout if proces.returncode == 0 else None
 
 
-def laatste_commits(data: Path) -> dict[str, dt.date]:
-    """{``soort/id``: date of the last commit that changed ``data/soort/id.yml``}; empty without usable history."""
+def laatste_commits(data: Path) -> dict[str, dt.datetime]:
+    """{``soort/id``: time of the last commit that changed ``data/soort/id.yml``}; empty without usable history."""
     if _git(data, "rev-parse", "--is-shallow-repository") != "false\n":
         return {}  # not a repository (or no git), or a shallow clone
-    uitvoer = _git(data, "log", "--format=%x00%cs", "--name-only", "--relative", "--", ".")
+    uitvoer = _git(data, "log", "--format=%x00%cI", "--name-only", "--relative", "--", ".")
     if not uitvoer:
         return {}
-    datums: dict[str, dt.date] = {}
-    datum: dt.date | None = None
+    datums: dict[str, dt.datetime] = {}
+    datum: dt.datetime | None = None
     for regel in uitvoer.splitlines():
         if regel.startswith("\0"):
-            datum = dt.date.fromisoformat(regel[1:])
+            datum = dt.datetime.fromisoformat(regel[1:])
         elif regel.endswith(".yml") and regel.count("/") == 1 and datum is not None:
             ref = regel[: -len(".yml")]
             if ref not in datums or datum > datums[ref]:  # history is not strictly by date after merges
@@ -77,10 +77,12 @@ def recent_gewijzigd(cat: "Catalogus", data: Path | None, aantal: int = 10) -> R
     """
     records = list(cat.alle())
     commits = laatste_commits(data) if data is not None else {}
-    paren = [(r, commits[r.ref]) for r in records if r.ref in commits]
+    # newest commit first (by time, so the records of today's last change lead)
+    met_tijd = sorted(((r, commits[r.ref]) for r in records if r.ref in commits), key=lambda p: p[1], reverse=True)
+    paren = [(r, tijd.date()) for r, tijd in met_tijd]
     bron = GIT
     if not paren:
         paren = [(r, r.laatst_gecontroleerd) for r in records if r.laatst_gecontroleerd is not None]  # type: ignore[misc]
+        paren.sort(key=lambda paar: paar[1], reverse=True)  # stable: by kind and name within a day
         bron = CONTROLE
-    paren.sort(key=lambda paar: paar[1], reverse=True)  # stable: by kind and name within a day
     return Recent(bron, paren[:aantal])
