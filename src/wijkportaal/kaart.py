@@ -163,6 +163,8 @@ class Kaartmaker:
         inst = self.instellingen
         kaart = folium.Map(location=ENSCHEDE, zoom_start=zoom or 12, tiles=None, control_scale=False, max_zoom=inst.max_zoom)
         kaart.default_js, kaart.default_css = [], []  # Leaflet comes from the site, not a CDN
+        # On the map itself too: without a tile layer MarkerCluster has no maximum zoom and draws nothing.
+        kaart.options["max_zoom"] = inst.max_zoom
         if inst.tegels:
             folium.TileLayer(
                 tiles=inst.tegels, attr=inst.attributie + " | Grenzen: CBS / Kadaster", name="Achtergrondkaart",
