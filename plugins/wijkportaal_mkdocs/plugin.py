@@ -16,8 +16,8 @@ Order of events in a build, and what happens in each:
     in a hand-written page, replace the marker ``<!-- wijkportaal:recent-gewijzigd -->``
     by the core's list of recently changed records.
 ``on_post_page``
-    the site's search box in the header, and a generated page's extra ``<head>``
-    HTML (the feed link of /ontwikkelingen/).
+    the site's search box in the header, a skip link to the article ("Naar de inhoud"),
+    and a generated page's extra ``<head>`` HTML (the feed link of /ontwikkelingen/).
 ``on_post_page`` / ``on_post_template``
     under ``serve`` with data errors: put the error banner on every page and on 404.html.
 ``on_serve``
@@ -66,6 +66,22 @@ _HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', r
 def _met_zoekvak(pagina_html: str, vak: str) -> str:
     """Material's search plugin is off: the site's own search box goes at the end of the header bar."""
     return _HEADER_NAV_EINDE.sub(lambda m: m.group(1) + vak + m.group(2), pagina_html, count=1)
+
+
+_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
+_ARTIKEL = '<article class="md-content__inner md-typeset"'
+OVERSLAAN = '<a href="#inhoud" class="md-skip">Naar de inhoud</a>'
+
+
+def _met_overslaan(pagina_html: str) -> str:
+    """A skip link on every page, to the start of the article. Material's own exists only on a
+    page with a table of contents and jumps to its first heading: on a record page past the
+    title and the summary. The article takes the focus (tabindex -1), so a screen reader and
+    the next Tab start there."""
+    if _ARTIKEL not in pagina_html or not _SKIP.search(pagina_html):
+        return pagina_html
+    pagina_html = pagina_html.replace(_ARTIKEL, '<article id="inhoud" tabindex="-1" class="md-content__inner md-typeset"', 1)
+    return _SKIP.sub(lambda m: m.group(1) + OVERSLAAN + m.group(2), pagina_html, count=1)
 
 
 class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
@@ -250,7 +266,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             log.error("De bouw is mislukt; de vorige site blijft onaangeroerd.")
 
     def on_post_page(self, output, *, page, config):
-        output = _met_zoekvak(output, zoekvak(page.url))
+        output = _met_overslaan(_met_zoekvak(output, zoekvak(page.url)))
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is not None and pagina.kop:
             output = output.replace("</head>", pagina.kop + "\n</head>", 1)
@@ -259,7 +275,11 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
-        if self.banner and template_name.endswith(".html"):  # 404.html; not sitemap.xml
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        # 404.html: the skip link, and Material's English heading in Dutch
+        output_content = _met_overslaan(output_content).replace("<h1>404 - Not found</h1>", "<h1>Pagina niet gevonden</h1>", 1)
+        if self.banner:
             return voorvertoning.met_banner(output_content, self.banner)
         return output_content
 
