@@ -238,27 +238,40 @@ def maak_proef(map_: Path) -> Path:
 GEDEELDE_BOUW = {"bouw", "proef"}
 
 
+# Modules whose browser sweep runs in the background (see pytest_collection_finish): last.
+ACHTERGROND_MODULES = ("test_toegankelijkheid.py", "test_xss.py")
+
+
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Modules that need no shared build run first, so the background builds (started when
-    collection finished) are ready by the time a module asks for them. Modules stay whole."""
+    collection finished) are ready by the time a module asks for them; the modules that only
+    read a background browser sweep come last. Modules stay whole."""
     nodig: dict[str, bool] = {}
     for item in items:
         nodig[item.path.name] = nodig.get(item.path.name, False) or bool(GEDEELDE_BOUW & set(getattr(item, "fixturenames", ())))
-    items.sort(key=lambda item: (item.path.name == "test_xss.py", nodig[item.path.name]))
+    laatst = {naam: i + 1 for i, naam in enumerate(ACHTERGROND_MODULES)}
+    items.sort(key=lambda item: (laatst.get(item.path.name, 0), nodig[item.path.name]))
 
 
 def pytest_collection_finish(session) -> None:
-    """Start the builds the selected tests need in the background: the shared builds, and
-    the XSS build with its browser sweep (see tests/test_xss.py)."""
+    """Start the builds the selected tests need in the background: the shared builds, the
+    XSS build with its browser sweep (see tests/test_xss.py), and the accessibility sweep
+    over the proef build (tests/test_toegankelijkheid.py). Nothing with --collect-only."""
+    if session.config.option.collectonly:
+        return
     nodig = {naam for item in session.items for naam in getattr(item, "fixturenames", ())}
+    modules = {item.path.name for item in session.items}
     fabriek = session.config._tmp_path_factory
     if "bouw" in nodig:
         vooruit("bouw", maak_bouw, fabriek)
-    if "proef" in nodig:
+    if "proef" in nodig or "test_toegankelijkheid.py" in modules:
         vooruit("proef", maak_proef, fabriek)
     module = sys.modules.get("test_xss")
-    if module is not None and any(item.path.name == "test_xss.py" for item in session.items):
+    if module is not None and "test_xss.py" in modules:
         module.start_op_achtergrond(fabriek.mktemp("xss"))
+    module = sys.modules.get("test_toegankelijkheid")
+    if module is not None and "test_toegankelijkheid.py" in modules and module.AXE_JS.is_file():
+        module.start_op_achtergrond(vooruit("proef", maak_proef, fabriek))  # (no axe-core: its tests say so)
 
 
 # -- reading the built site -------------------------------------------------------------
