@@ -25,6 +25,7 @@ DOELGROEPEN = "doelgroepen/"
 ONDERHOUD = "onderhoud/"
 ZOEKEN = "zoeken/"
 WIJKANALYSE = "wijkanalyse/"
+WOORDENLIJST = "woordenlijst/"  # the glossary: a page, not in the navigation
 
 
 # Kinds whose pages live in a folder with another name than their data folder.
