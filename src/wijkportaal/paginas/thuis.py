@@ -274,7 +274,8 @@ def _afstand_tot_rand(x: float, y: float, ring: list[tuple[int, int]]) -> float:
 
 
 def wijkenkaart(cat: Catalogus, nummers: dict[str, int], link: Callable[[Gebied], str]) -> str:
-    """The inline SVG: every wijk a link named after it, with its number from the list."""
+    """The inline SVG: every wijk a link named after it, with its number from the list (the number is in
+    the link's name too: what you see is what you can say to voice control)."""
     wijken = sorted(cat.gebieden.wijken.values(), key=lambda g: g.code)
     if not wijken:
         return ""
@@ -287,7 +288,7 @@ def wijkenkaart(cat: Catalogus, nummers: dict[str, int], link: Callable[[Gebied]
         x, y = t.labels[wijk.code]
         nummer = nummers.get(wijk.code, "")
         delen.append(
-            f'<a class="wp-wijkenkaart__wijk" href="{escape(link(wijk))}" aria-label="{escape(wijk.naam)}" data-wijk="{wijk.code}">'
+            f'<a class="wp-wijkenkaart__wijk" href="{escape(link(wijk))}" aria-label="{nummer} {escape(wijk.naam)}" data-wijk="{wijk.code}">'
             f'<path d="{t.paden[wijk.code]}"/>'
             f'<g class="wp-wijkenkaart__nummer" aria-hidden="true"><circle cx="{x}" cy="{y}" r="32"/>'
             f'<text x="{x}" y="{y}" dy=".35em">{nummer}</text></g></a>'
