@@ -14,7 +14,8 @@ Order of events in a build, and what happens in each:
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents;
     in a hand-written page, replace the marker ``<!-- wijkportaal:recent-gewijzigd -->``
-    by the core's list of recently changed records.
+    by the core's list of recently changed records, and the markers of
+    :mod:`wijkportaal.paginas.handpaginas` (map tiles, where to report a problem) by their blocks.
 ``on_post_page``
     the site's search box in the header, and a generated page's extra ``<head>``
     HTML (the feed link of /ontwikkelingen/).
@@ -217,6 +218,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is None:  # a hand-written page: findable through the site's own index
+            if self.maker is not None:  # blocks that follow the configuration (docs/privacy.md: the map tiles)
+                html = self.maker.vul_blokken_in(html)
             self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", tekst=tekst_van_html(html)))
             if MARKER_RECENT in html and self.maker is not None:
                 if page.url not in self.recent:  # git log once per build, only when a page asks for it
