@@ -25,7 +25,8 @@ MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 
 def tekst(site: Path, url: str) -> str:
     """The article of a built page as plain text, whitespace collapsed."""
-    return " ".join(_html.unescape(re.sub(r"<[^>]+>", " ", inhoud(pagina(site, url)))).split())
+    zonder_inline = re.sub(r"</?(?:a|em|strong|code|span)\b[^>]*>", "", inhoud(pagina(site, url)))
+    return " ".join(_html.unescape(re.sub(r"<[^>]+>", " ", zonder_inline)).split())
 
 
 def kop(html: str) -> str:
@@ -103,6 +104,11 @@ def test_privacy_names_exactly_what_the_site_loads_from_elsewhere(site: Path, pr
         assert "Dit is de enige andere server waar deze site iets van laadt." in privacy
         assert "Geen cookies" in privacy or "geen cookies" in privacy
         assert "Google Analytics" in privacy and "verwijslijst" in privacy
+    # the pages with a map are the ones the privacy page names: Kaart, the finder, wijken, voorzieningen
+    met_kaart = {pad.relative_to(site).parts[0] for pad in site.rglob("index.html")
+                 if tegels in "".join(re.findall(r"<script\b[^>]*>(.*?)</script>", pad.read_text(encoding="utf-8"), re.S))}
+    assert met_kaart == {"kaart", "zoeken", "wijken", "voorzieningen"}
+    assert "op de pagina Kaart, op de zoekpagina, op de pagina van elke wijk en op de pagina van een voorziening" in tekst(site, "privacy/")
     # without tiles nothing at all comes from elsewhere, and the page says so
     assert _geladen_hosts(proef / "site") == set()
     zonder = tekst(proef / "site", "privacy/")

@@ -69,8 +69,8 @@ def kaartverzoeken(instellingen: Kaartinstellingen) -> str:
         "Dit is de enige andere server waar deze site iets van laadt.</p>\n"
         "<p>Die server ziet dan, net als elke website, uw IP-adres, van welke site het verzoek komt en welk "
         "stuk van de kaart u bekijkt. Hij ziet niet wat u zoekt en niet welke pagina u leest.</p>\n"
-        "<p>Een kaart staat op de pagina <em>Kaart</em>, op de pagina van elke wijk en op de pagina van een "
-        "voorziening met een adres.</p>\n"
+        "<p>Een kaart staat op de pagina <em>Kaart</em>, op de zoekpagina, op de pagina van elke wijk en op de "
+        "pagina van een voorziening met een locatie.</p>\n"
         "</div>"
     )
 
