@@ -13,9 +13,11 @@ Order of events in a build, and what happens in each:
     not pages (the Atom feed of the ontwikkelingen) are added as they are.
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents;
-    in a hand-written page, replace each marker ``<!-- wijkportaal:<naam> -->`` by the
-    core's block of that name (the home pages: search box, thema's, wijken, "liever
-    praten", kennisportaal, recently changed records; see ``wijkportaal.paginas.thuis``).
+    in a hand-written page, replace the markers of :mod:`wijkportaal.paginas.handpaginas`
+    (map tiles, where to report a problem) by their blocks, and then each other marker
+    ``<!-- wijkportaal:<naam> -->`` by the core's block of that name (the home pages: search
+    box, thema's, wijken, "liever praten", kennisportaal, recently changed records; see
+    ``wijkportaal.paginas.thuis``).
 ``on_post_page``
     the site's search box in the header, and a generated page's extra ``<head>``
     HTML (the feed link of /ontwikkelingen/).
@@ -51,6 +53,7 @@ from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal import zoekindex
 from wijkportaal.paginas import Pagina, Paginamaker
+from wijkportaal.paginas import handpaginas
 from wijkportaal.paginas.thuis import BLOKKEN, MARKER, controleer_iconen
 from wijkportaal.problemen import Problemen
 from wijkportaal.paginas.zoeken import zoekvak
@@ -61,6 +64,9 @@ from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
 log = logging.getLogger("mkdocs.plugins.wijkportaal")
+
+# Every block a hand-written page may ask for: the home pages' and those of over, privacy, toegankelijkheid.
+ALLE_BLOKKEN = (*BLOKKEN, *(MARKER.fullmatch(v).group(1) for k, v in vars(handpaginas).items() if k.startswith("MARKER_")))
 
 _HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', re.S)
 
@@ -240,6 +246,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is None:  # a hand-written page: findable through the site's own index
+            if self.maker is not None:  # blocks that follow the configuration (docs/privacy.md: the map tiles)
+                html = self.maker.vul_blokken_in(html)
             self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", tekst=tekst_van_html(html)))
             if self.maker is not None:
                 html = MARKER.sub(lambda m: self._blok(m.group(1), page), html)
@@ -256,7 +264,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             if blok is None:
                 log.warning(
                     f"docs/{page.file.src_uri}: onbekend blok '<!-- wijkportaal:{naam} -->'; "
-                    f"kies uit {', '.join(BLOKKEN)}"
+                    f"kies uit {', '.join(ALLE_BLOKKEN)}"
                 )
                 blok = ""
             self.blokken[sleutel] = blok

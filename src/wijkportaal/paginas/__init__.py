@@ -13,6 +13,7 @@ validated catalogue. Each family of pages has its own module:
 ``wijkanalyse``           the matrix of wijken by hoofdthema (intern), /wijkanalyse/
 ``vragen``                vragen en antwoorden, /vragen/ (both editions)
 ``ontwikkelingen``        /ontwikkelingen/ with its Atom feed, the "recent gewijzigd" block
+``handpaginas``           blocks for hand-written pages (over, privacy, toegankelijkheid) that follow the configuration
 ``thuis``                 the blocks of the home pages (search, thema's, wijken, talk, kennisportaal), /woordenlijst/
 ========================  =====================================================
 
@@ -32,7 +33,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import ontwikkelingen, overzichten, records, teams, thuis, vragen, wijkanalyse, wijken, zoeken
+from . import handpaginas, ontwikkelingen, overzichten, records, teams, thuis, vragen, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -77,6 +78,11 @@ class Paginamaker:
     def recent_gewijzigd(self, url: str, data: Path | None) -> str:
         """HTML for the page at ``url`` listing the records changed last (git history, else check dates)."""
         return ontwikkelingen.recent_blok(self.weergave, url, data)
+
+    def vul_blokken_in(self, pagina_html: str) -> str:
+        """A hand-written page with its block markers (map tiles, where to report a problem) filled in."""
+        w = self.weergave
+        return handpaginas.vul_in(pagina_html, w.cat, w.kaartmaker.instellingen, w.repository)
 
     def blok(self, naam: str, url: str, data: Path | None = None) -> str | None:
         """The block a hand-written page asks for with ``<!-- wijkportaal:<naam> -->`` (see :mod:`.thuis`),
