@@ -76,7 +76,7 @@ def kopieer_project(doel: Path) -> Path:
 
 def kopieer_klein_project(doel: Path) -> Path:
     """The smallest valid project: taxonomy, boundaries, two organisations and the Meubeldepot
-    (without its links to other records). Builds in about a second, for tests of the build itself."""
+    (without its links to other records), no glossary. Builds in about a second, for tests of the build itself."""
     kopieer_project(doel)
     data = doel / "data"
     for map_ in data.iterdir():
@@ -84,6 +84,7 @@ def kopieer_klein_project(doel: Path) -> Path:
             for bestand in map_.glob("*.yml"):
                 if bestand.relative_to(data).as_posix() not in KLEIN:
                     bestand.unlink()
+    (data / "woordenlijst.yml").unlink()  # it points to vragen the small project does not have
     meubeldepot = data / "voorzieningen/meubeldepot.yml"
     regels = meubeldepot.read_text(encoding="utf-8").splitlines(keepends=True)
     meubeldepot.write_text("".join(r for r in regels if not r.startswith("gerelateerd:")), encoding="utf-8")

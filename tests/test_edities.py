@@ -59,7 +59,7 @@ def test_links_to_internal_records_are_left_out_not_dead(met_markers: Path):
 
 def test_publiek_home_is_for_residents(met_markers: Path):
     html = pagina(met_markers / "site-publiek", "")
-    assert "Hulp in Enschede" in html
+    assert "Waar kan ik terecht?" in html
     assert "Sociale kaart Enschede" in html
     assert "Methodieken" not in html and "Werkinstructies" not in html
 

@@ -165,7 +165,7 @@ def test_publiceren():
 
 def test_formulieren_volgens_het_schema_van_github():
     formulieren = sorted(FORMULIEREN.glob("*.yml"))
-    assert {p.name for p in formulieren} == {"config.yml", "fout-melden.yml", "nieuwe-voorziening.yml"}
+    assert {p.name for p in formulieren} == {"config.yml", "fout-melden.yml", "nieuwe-voorziening.yml", "probleem-melden.yml"}
     for schema, paden in (
         ("vendor.github-issue-forms", [p for p in formulieren if p.name != "config.yml"]),
         ("vendor.github-issue-config", [FORMULIEREN / "config.yml"]),
@@ -185,11 +185,22 @@ def test_fout_melden_velden_vooraf_in_te_vullen():
     assert velden["wat"]["validations"]["required"] is True
     assert velden["juist"]["type"] == "textarea"
     assert velden["juist"]["validations"]["required"] is False
-    for naam in ("fout-melden.yml", "nieuwe-voorziening.yml"):
+    for naam in ("fout-melden.yml", "nieuwe-voorziening.yml", "probleem-melden.yml"):
         tekst = (FORMULIEREN / naam).read_text(encoding="utf-8")
         assert "iedereen kan dit bericht lezen" in tekst and "persoonlijke gegevens" in tekst
     nieuw = yaml.safe_load((FORMULIEREN / "nieuwe-voorziening.yml").read_text(encoding="utf-8"))
     assert nieuw["name"] == "Nieuwe voorziening voorstellen"
+
+
+def test_probleem_melden_formulier():
+    # /toegankelijkheid/ links to ...issues/new?template=probleem-melden.yml (Repository.meld_probleem)
+    formulier = yaml.safe_load((FORMULIEREN / "probleem-melden.yml").read_text(encoding="utf-8"))
+    assert formulier["name"] == "Probleem met de site melden"
+    assert formulier["labels"] == ["toegankelijkheid"]
+    velden = {v["id"]: v for v in formulier["body"] if "id" in v}
+    assert velden["pagina"]["validations"]["required"] is True
+    assert velden["wat"]["type"] == "textarea" and velden["wat"]["validations"]["required"] is True
+    assert velden["hulpmiddel"]["validations"]["required"] is False
 
 
 def test_pull_request_sjabloon():

@@ -178,7 +178,7 @@ def test_bekijk_publiek_serves_the_public_edition_and_stops_cleanly(klein_projec
         assert wacht_op(lambda: haal(url) is not None, 90), "bekijk kwam niet op"
         start = haal(url)
         assert html_titel(start) == "Sociale kaart Enschede"
-        assert kop(start) == "Hulp in Enschede"
+        assert kop(start) == "Waar kan ik terecht?"
         # SIGTERM to 'wijkportaal' reaches MkDocs: the server really stops
         proces.terminate()
         proces.wait(timeout=15)

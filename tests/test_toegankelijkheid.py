@@ -70,6 +70,10 @@ PAGINAS = {
         ("voorzieningen/", ""),
         ("organisaties/alifa/", ""),
         ("vragen/wat-is-een-indicatie/", ""),
+        ("over/", ""),
+        ("toegankelijkheid/", ""),
+        ("privacy/", ""),
+        ("woordenlijst/", ""),
     ],
 }
 # Every page in light at both widths; dark at computer width, and at phone width too for these.
@@ -145,14 +149,26 @@ class Veeg:
     zelftest: list[Overtreding]
 
 
-# The element that has the focus: what it is, and whether the focus shows. Material's light/dark
-# switch is a hidden radio button whose label shows the ring.
+# The element that has the focus: what it is, and whether the focus shows. The ring is an outline
+# or shadow on the element itself, or: on the label of Material's light/dark switch (a hidden radio
+# button), an outline on a tile around a link (:focus-within), a thicker or other stroke on the
+# shape of a link in a drawing than on its neighbours.
 FOCUS = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
   const doel = e.matches("input.md-option") && e.nextElementSibling ? e.nextElementSibling : e;
   const s = getComputedStyle(doel);
-  const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1) || (s.boxShadow || "none") !== "none";
+  const omlijnd = t => t.outlineStyle !== "none" && parseFloat(t.outlineWidth) >= 1;
+  let ring = omlijnd(s) || (s.boxShadow || "none") !== "none";
+  for (let n = e.parentElement, i = 0; !ring && n && i < 3; n = n.parentElement, i++) ring = omlijnd(getComputedStyle(n));
+  if (!ring && e.closest("svg")) {
+    const vorm = x => x.querySelector("path, rect, circle, polygon");
+    const ander = [...e.parentElement.children].find(x => x !== e && x.tagName === e.tagName && vorm(x));
+    if (vorm(e) && ander) {
+      const a = getComputedStyle(vorm(e)), b = getComputedStyle(vorm(ander));
+      ring = a.stroke !== b.stroke || a.strokeWidth !== b.strokeWidth;
+    }
+  }
   let zicht = 1;
   for (let n = doel; n && n.nodeType === 1; n = n.parentElement) {
     const t = getComputedStyle(n);
@@ -376,7 +392,7 @@ async def _zoeker(context, adres: str) -> Controles:
     f = await _tab_tot(p, c, lambda f: f["tekst"] == "Kopiëren als tekst", "knop 'Kopiëren als tekst'", maximum=3)
     if f is not None:
         await p.keyboard.press("Space")
-        await _wacht(p, "() => document.querySelector('.wp-verwijslijst__melding').textContent")
+        await _wacht(p, "() => /gekopieerd|kopiëren/i.test(document.querySelector('.wp-verwijslijst__melding').textContent)")
         melding = await p.locator(".wp-verwijslijst__melding").inner_text()
         c.ok("'Kopiëren als tekst' met Spatie", "gekopieerd" in melding, melding)
         klembord = await p.evaluate("navigator.clipboard.readText()")
@@ -534,6 +550,7 @@ async def _alles(adressen: dict[str, str], axe, tabs: int = 2) -> Veeg:
                 "licht/donker": lambda ctx: _schakelaar(ctx, publiek),
                 "toegangsbadges": lambda ctx: _badges(ctx, intern),
                 "rondgang start": lambda ctx: _rondgang(ctx, intern, "", "computer"),
+                "rondgang start publiek": lambda ctx: _rondgang(ctx, publiek, "", "computer"),
                 "rondgang voorziening": lambda ctx: _rondgang(ctx, publiek, "voorzieningen/meubeldepot/", "telefoon"),
                 "rondgang wijk": lambda ctx: _rondgang(ctx, intern, WIJK, "telefoon", "kaart"),
                 "rondgang zoeken": lambda ctx: _rondgang(ctx, publiek, "zoeken/?q=schulden", "telefoon", "zoeken"),
@@ -632,7 +649,7 @@ def test_skip_link_on_every_page(gezien: Veeg):
     assert gecontroleerd == {f"{e} /{url}" for e, paginas in PAGINAS.items() for url, _ in paginas}
 
 
-@pytest.mark.parametrize("pagina", ["start", "voorziening", "wijk", "zoeken"])
+@pytest.mark.parametrize("pagina", ["start", "start publiek", "voorziening", "wijk", "zoeken"])
 def test_focus_is_always_visible(gezien: Veeg, pagina: str):
     """Tab through the whole page: every element that gets the focus shows it."""
     c = gezien.controles[f"rondgang {pagina}"]

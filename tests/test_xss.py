@@ -593,20 +593,28 @@ def buiten_artikel(tekst: str) -> str:
     return tekst if begin < 0 or einde < 0 else tekst[:begin] + tekst[einde + len("</article>") :]
 
 
+def zonder_recent(tekst: str) -> str:
+    """A page without its "Recent gewijzigd" block (the home page's list of changed records)."""
+    return re.sub(r'<section class="wp-recent".*?</section>', "", tekst, flags=re.S)
+
+
 def schoon_van(site: Path) -> Schoon:
     """Scripts and chrome elements of the pages that show no payload: Material's own.
 
     They are the same on every page at the same folder depth, and every depth has
     pages without payloads (hand-written pages, untouched records, 404.html). The home
-    page lists recently changed records (with payloads) in its article: its chrome,
-    when that shows no payload, counts as clean (the only other page at its depth,
-    404.html, has no search box in its header).
+    page lists recently changed records (with payloads) in its article: the rest of the
+    page (its chrome and the blocks made from the taxonomy and the wijken: search form,
+    icons, the drawing of the wijken), when that shows no payload, counts as clean (the
+    only other page at its depth, 404.html, has no search box in its header).
     """
     schoon = Schoon()
     for bestand in gebouwde_bestanden(site):
         if bestand.suffix != ".html":
             continue
         tekst = bestand.read_text(encoding="utf-8")
+        if toont_payload(tekst):
+            tekst = zonder_recent(tekst)
         if toont_payload(tekst):
             tekst = buiten_artikel(tekst)
             if toont_payload(tekst):

@@ -13,8 +13,11 @@ Order of events in a build, and what happens in each:
     not pages (the Atom feed of the ontwikkelingen) are added as they are.
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents;
-    in a hand-written page, replace the marker ``<!-- wijkportaal:recent-gewijzigd -->``
-    by the core's list of recently changed records.
+    in a hand-written page, replace the markers of :mod:`wijkportaal.paginas.handpaginas`
+    (map tiles, where to report a problem) by their blocks, and then each other marker
+    ``<!-- wijkportaal:<naam> -->`` by the core's block of that name (the home pages: search
+    box, thema's, wijken, "liever praten", kennisportaal, recently changed records; see
+    ``wijkportaal.paginas.thuis``).
 ``on_post_page``
     the site's search box in the header, a skip link to the article ("Naar de inhoud"),
     and a generated page's extra ``<head>`` HTML (the feed link of /ontwikkelingen/).
@@ -50,7 +53,9 @@ from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal import zoekindex
 from wijkportaal.paginas import Pagina, Paginamaker
-from wijkportaal.paginas.ontwikkelingen import MARKER_RECENT
+from wijkportaal.paginas import handpaginas
+from wijkportaal.paginas.thuis import BLOKKEN, MARKER, controleer_iconen
+from wijkportaal.problemen import Problemen
 from wijkportaal.paginas.zoeken import zoekvak
 from wijkportaal.zoekindex import tekst_van_html
 
@@ -59,6 +64,9 @@ from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
 log = logging.getLogger("mkdocs.plugins.wijkportaal")
+
+# Every block a hand-written page may ask for: the home pages' and those of over, privacy, toegankelijkheid.
+ALLE_BLOKKEN = (*BLOKKEN, *(MARKER.fullmatch(v).group(1) for k, v in vars(handpaginas).items() if k.startswith("MARKER_")))
 
 _HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', re.S)
 
@@ -100,7 +108,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.banner: str | None = None
         self.repository: Repository | None = None
         self.maker: Paginamaker | None = None
-        self.recent: dict[str, str] = {}  # the "recent gewijzigd" block per page URL, made once per build
+        self.blokken: dict[tuple[str, str], str] = {}  # (block, page URL) -> HTML, made once per build
+        self.icoonmappen: list[Path] = []
+        self._iconen: dict[str, str | None] = {}
 
     def on_startup(self, *, command, dirty):
         self.commando = command
@@ -166,6 +176,12 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             raise Abort(f"{problemen.samenvatting()} Strikte bouw: de site is niet gebouwd; er is niets geschreven.")
         self.catalogus = catalogus
         self.opmaak = Opmaak(config.markdown_extensions, config.mdx_configs)
+        self.icoonmappen = [Path(d) / ".icons" for d in config.theme.dirs]
+        self._iconen = {}
+        iconen = Problemen(basis=basis)
+        controleer_iconen(catalogus, lambda naam: self._icoon(naam) is not None, iconen)
+        for probleem in iconen.gesorteerd():
+            log.warning(str(probleem))
         for soort, pad in (("extra_css", "assets/wijkportaal/zoeken.css"), ("extra_javascript", "assets/wijkportaal/zoeken.js")):
             if pad not in [str(x) for x in config[soort]]:
                 config[soort].append(pad)  # the header search box on every page
@@ -174,6 +190,19 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             self.teller = None
             config.site_dir = str(self.atomisch.tijdelijk)
         return config
+
+    def _icoon(self, naam: str) -> str | None:
+        """An icon of the theme's icon set (Material: ``material/home`` is ``.icons/material/home.svg``
+        in a theme folder, an override folder first), as SVG text; None if there is none."""
+        if naam not in self._iconen:
+            self._iconen[naam] = None
+            if ".." not in naam.split("/"):
+                for map_ in self.icoonmappen:
+                    pad = map_ / f"{naam}.svg"
+                    if pad.is_file():
+                        self._iconen[naam] = pad.read_text(encoding="utf-8")
+                        break
+        return self._iconen[naam]
 
     def _voorvertoning_bij_fouten(self, fouten, huidige: Catalogus) -> Catalogus:
         """Live preview: keep serving (a hanging page helps nobody), show the errors on every page."""
@@ -193,7 +222,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         assert self.catalogus is not None
         self._kies_editie_van_handpaginas(files, config)
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
-        maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository)
+        maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository, iconen=self._icoon)
         for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
@@ -215,7 +244,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             self.paginas[bron] = pagina
         for pad, tekst in maker.bestanden(site_url=config.site_url or "", site_naam=config.site_name).items():
             files.append(File.generated(config, pad, content=tekst))  # the Atom feed: the core makes it, we place it
-        self.maker, self.recent = maker, {}
+        self.maker, self.blokken = maker, {}
         return files
 
     def _kies_editie_van_handpaginas(self, files: Files, config) -> None:
@@ -233,14 +262,29 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
         if pagina is None:  # a hand-written page: findable through the site's own index
+            if self.maker is not None:  # blocks that follow the configuration (docs/privacy.md: the map tiles)
+                html = self.maker.vul_blokken_in(html)
             self.handpaginas.append(zoekindex.Document(page.url, "pagina", page.title or "", tekst=tekst_van_html(html)))
-            if MARKER_RECENT in html and self.maker is not None:
-                if page.url not in self.recent:  # git log once per build, only when a page asks for it
-                    self.recent[page.url] = self.maker.recent_gewijzigd(page.url, self.data_map)
-                html = html.replace(MARKER_RECENT, self.recent[page.url])
+            if self.maker is not None:
+                html = MARKER.sub(lambda m: self._blok(m.group(1), page), html)
             return html
         page.toc = get_toc([{"level": 2, "id": anker, "name": naam, "children": []} for anker, naam in pagina.koppen])
         return pagina.html
+
+    def _blok(self, naam: str, page) -> str:
+        """The core's block for a marker; made once per page and build (the recent block runs git log)."""
+        sleutel = (naam, page.url)
+        if sleutel not in self.blokken:
+            assert self.maker is not None
+            blok = self.maker.blok(naam, page.url, self.data_map)
+            if blok is None:
+                log.warning(
+                    f"docs/{page.file.src_uri}: onbekend blok '<!-- wijkportaal:{naam} -->'; "
+                    f"kies uit {', '.join(ALLE_BLOKKEN)}"
+                )
+                blok = ""
+            self.blokken[sleutel] = blok
+        return self.blokken[sleutel]
 
     # -- serve ----------------------------------------------------------------------------
 

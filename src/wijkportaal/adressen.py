@@ -25,6 +25,7 @@ DOELGROEPEN = "doelgroepen/"
 ONDERHOUD = "onderhoud/"
 ZOEKEN = "zoeken/"
 WIJKANALYSE = "wijkanalyse/"
+WOORDENLIJST = "woordenlijst/"  # the glossary: a page, not in the navigation
 
 
 # Kinds whose pages live in a folder with another name than their data folder.
@@ -82,6 +83,7 @@ def relatief(van: str, naar: str) -> str:
 
 
 FOUT_MELDEN = "fout-melden.yml"  # the issue form in .github/ISSUE_TEMPLATE/
+PROBLEEM_MELDEN = "probleem-melden.yml"  # the form for a problem with the site itself (accessibility)
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,7 @@ class Repository:
         """A new issue from the form, with the record and a title filled in."""
         velden = {"template": FOUT_MELDEN, "record": f"{record.SOORT}/{record.id}", "title": f"Fout in: {record.naam}"}
         return f"{self.url.rstrip('/')}/issues/new?{urlencode(velden)}"
+
+    def meld_probleem(self) -> str:
+        """A new issue from the form for problems with the site itself (the toegankelijkheidsverklaring)."""
+        return f"{self.url.rstrip('/')}/issues/new?{urlencode({'template': PROBLEEM_MELDEN})}"

@@ -23,6 +23,7 @@ from .record import Controle, Record
 from .schema import controleer_schema
 from .soorten import SOORTEN, Soort
 from .taxonomie import Taxonomie, laad_taxonomie
+from .woordenlijst import BESTAND as WOORDENLIJST, Woordenlijst, controleer_meer, laad_woordenlijst
 
 
 VEROUDERD_NA_DAGEN = 365
@@ -56,6 +57,7 @@ class Catalogus:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     genoemd_in: dict[str, list[Record]] = field(default_factory=dict)
     ontwikkelingen_over: dict[str, list[ontwikkeling.Ontwikkeling]] = field(default_factory=dict)  # newest first
+    woordenlijst: Woordenlijst = field(default_factory=Woordenlijst)
 
     def soort(self, soort: str) -> list[Record]:
         """The current records of one kind, by name (what lists, maps and search show)."""
@@ -249,8 +251,11 @@ def laad_catalogus(
         for record in records:
             SOORTEN[naam].controleer(record, controle)
     _dubbele_voorzieningen(per_soort["voorzieningen"], problemen)
+    woordenlijst, meer = laad_woordenlijst(data / WOORDENLIJST, problemen)
+    controleer_meer(data / WOORDENLIJST, meer, ids, problemen)
 
     catalogus = Catalogus(taxonomie, gebieden, vandaag or vandaag_uit_omgeving(), editie, verouderd_na_dagen)
+    catalogus.woordenlijst = woordenlijst
     if editie == "publiek":
         per_soort = {
             naam: [r for r in records if r.zichtbaarheid == "publiek" and not r.ALLEEN_INTERN]

@@ -19,6 +19,7 @@ from .gebieden import STADSDELEN_SCHEMA
 from .problemen import Plek, Problemen
 from .soorten import SOORTEN
 from .taxonomie import SCHEMA as TAXONOMIE_SCHEMA
+from .woordenlijst import SCHEMA as WOORDENLIJST_SCHEMA
 
 
 def _datum(waarde: str) -> dt.date:
@@ -157,6 +158,7 @@ def alle_schemas() -> dict[str, dict]:
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
     schemas["stadsdelen"] = STADSDELEN_SCHEMA
+    schemas["woordenlijst"] = WOORDENLIJST_SCHEMA
     return schemas
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from . import schema as s
 from .laden import laad_yaml
-from .problemen import Problemen
+from .problemen import Plek, Problemen
+
+
+ICOON_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)+$"
 
 
 def _term_schema(beschrijving: str, voorbeeld: dict[str, dict], met_subthemas: bool = False, met_naam: bool = False) -> dict:
@@ -26,7 +29,14 @@ def _term_schema(beschrijving: str, voorbeeld: dict[str, dict], met_subthemas: b
     }
     if met_naam:
         velden["naam"] = s.tekst("Volledige naam van de wet.", term["naam"])
-    if met_subthemas:
+    if met_subthemas:  # the hoofdthema's: they have an icon on the home page
+        velden["icoon"] = s.tekst(
+            "Icoon op de startpagina: de naam van een icoon uit de iconenset van de site (Material Design "
+            "Icons), als material/home. Zie https://pictogrammers.com/library/mdi/ voor de namen.",
+            term["icoon"],
+            pattern=ICOON_PATROON,
+            **{"x-foutmelding": "geen geldige naam van een icoon; schrijf bijvoorbeeld material/home"},
+        )
         velden["subthemas"] = _term_schema("Subthema's van dit hoofdthema, per id.", term["subthemas"])
     return s.vrije_mapping(
         beschrijving,
@@ -56,6 +66,7 @@ SCHEMA = {
                     "label": "Wonen",
                     "synoniemen": ["woning", "huis", "huisvesting"],
                     "beschrijving": "Een huis vinden, houden en inrichten.",
+                    "icoon": "material/home",
                     "subthemas": {"inrichting": _INRICHTING},
                 }
             },
@@ -109,6 +120,7 @@ class Term:
     beschrijving: str = ""
     ouder: str | None = None  # for a sub-theme: its hoofdthema
     naam: str = ""
+    icoon: str = ""  # a hoofdthema's icon name (material/home); the site engine finds the picture
     soort: str = "themas"  # the taxonomy section: themas, doelgroepen, processen, wettelijke_kaders
 
 
@@ -118,6 +130,8 @@ class Taxonomie:
     doelgroepen: dict[str, Term] = field(default_factory=dict)
     processen: dict[str, Term] = field(default_factory=dict)
     wettelijke_kaders: dict[str, Term] = field(default_factory=dict)
+    pad: Path | None = None  # the file, for messages about its values
+    icoonplekken: dict[str, Plek] = field(default_factory=dict)  # hoofdthema id -> where its icoon is written
 
     @property
     def hoofdthemas(self) -> list[Term]:
@@ -154,6 +168,7 @@ def _terms(data: dict, soort: str, ouder: str | None = None) -> dict[str, Term]:
             beschrijving=waarde.get("beschrijving", ""),
             ouder=ouder,
             naam=waarde.get("naam", ""),
+            icoon=waarde.get("icoon", ""),
             soort=soort,
         )
         for id_, waarde in data.items()
@@ -174,10 +189,13 @@ def laad_taxonomie(pad: Path, problemen: Problemen) -> Taxonomie:
         doelgroepen=_terms(data.get("doelgroepen", {}), "doelgroepen"),
         processen=_terms(data.get("processen", {}), "processen"),
         wettelijke_kaders=_terms(data.get("wettelijke_kaders", {}), "wettelijke_kaders"),
+        pad=pad,
     )
     themas = data.get("themas", {})
     for hoofd_id, hoofd in _terms(themas, "themas").items():
         taxonomie.themas[hoofd_id] = hoofd
+        if hoofd.icoon:
+            taxonomie.icoonplekken[hoofd_id] = bestand.plek(("themas", hoofd_id, "icoon"))
         for sub_id, sub in _terms(themas[hoofd_id].get("subthemas", {}), "themas", ouder=hoofd_id).items():
             if sub_id in taxonomie.themas:
                 problemen.fout(

@@ -13,6 +13,8 @@ validated catalogue. Each family of pages has its own module:
 ``wijkanalyse``           the matrix of wijken by hoofdthema (intern), /wijkanalyse/
 ``vragen``                vragen en antwoorden, /vragen/ (both editions)
 ``ontwikkelingen``        /ontwikkelingen/ with its Atom feed, the "recent gewijzigd" block
+``handpaginas``           blocks for hand-written pages (over, privacy, toegankelijkheid) that follow the configuration
+``thuis``                 the blocks of the home pages (search, thema's, wijken, talk, kennisportaal), /woordenlijst/
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -23,7 +25,7 @@ every template may use. URLs come from :mod:`wijkportaal.adressen`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
@@ -31,7 +33,7 @@ from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import ontwikkelingen, overzichten, records, teams, vragen, wijkanalyse, wijken, zoeken
+from . import handpaginas, ontwikkelingen, overzichten, records, teams, thuis, vragen, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -46,8 +48,10 @@ class Paginamaker:
         opmaker: Opmaak | None = None,
         kaartinstellingen: Kaartinstellingen | None = None,
         repository: Repository | None = None,
+        iconen: Callable[[str], str | None] | None = None,
     ) -> None:
-        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository)
+        """``iconen``: the site engine's icon set, name (``material/home``) to SVG text (None if unknown)."""
+        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen)
 
     def paginas(self) -> Iterator[Pagina]:
         """Every generated page, overviews first."""
@@ -57,6 +61,7 @@ class Paginamaker:
         yield from vragen.paginas(self.weergave)
         yield from ontwikkelingen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
+        yield thuis.woordenlijstpagina(self.weergave)
         if not self.weergave.cat.is_publiek():
             yield wijkanalyse.wijkanalysepagina(self.weergave)
         yield from records.paginas(self.weergave)
@@ -73,6 +78,16 @@ class Paginamaker:
     def recent_gewijzigd(self, url: str, data: Path | None) -> str:
         """HTML for the page at ``url`` listing the records changed last (git history, else check dates)."""
         return ontwikkelingen.recent_blok(self.weergave, url, data)
+
+    def vul_blokken_in(self, pagina_html: str) -> str:
+        """A hand-written page with its block markers (map tiles, where to report a problem) filled in."""
+        w = self.weergave
+        return handpaginas.vul_in(pagina_html, w.cat, w.kaartmaker.instellingen, w.repository)
+
+    def blok(self, naam: str, url: str, data: Path | None = None) -> str | None:
+        """The block a hand-written page asks for with ``<!-- wijkportaal:<naam> -->`` (see :mod:`.thuis`),
+        as HTML for the page at ``url``; None when there is no block of that name."""
+        return thuis.blok(self.weergave, naam, url, data)
 
     def recordpagina(self, record: Record) -> Pagina:
         return records.recordpagina(self.weergave, record)

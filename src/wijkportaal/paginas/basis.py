@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -99,9 +100,11 @@ class Weergave:
         opmaker: opmaak.Opmaak | None = None,
         kaartinstellingen: Kaartinstellingen | None = None,
         repository: adressen.Repository | None = None,
+        iconen: Callable[[str], str | None] | None = None,
     ) -> None:
         self.cat = catalogus
         self.repository = repository
+        self.iconen = iconen  # icon name (material/home) -> SVG text, from the site engine
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
         self.kaartmaker = Kaartmaker(kaartinstellingen)
@@ -164,8 +167,15 @@ class Weergave:
             "vandaag": self.cat.vandaag,
             "verouderd": self.cat.is_verouderd,
             "bestaat_niet_meer": lambda r: r.bestaat_niet_meer(self.cat.vandaag),
+            "uitleg_bij": self._uitleg_bij,
             **extra,
         }
+
+    def _uitleg_bij(self, teksten, record: Record | None = None) -> list:
+        """The glossary words in ``teksten`` (strings; None and "" skipped), except the ones
+        whose "meer" is ``record`` itself: that page explains them."""
+        begrippen = self.cat.woordenlijst.in_teksten(t for t in teksten if t)
+        return [b for b in begrippen if record is None or b.meer != record.ref]
 
     def _term_thema(self, id_: str) -> Term | None:
         return self.tax.themas.get(id_)

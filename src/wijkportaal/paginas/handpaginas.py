@@ -1,0 +1,110 @@
+"""Blocks for hand-written pages that must follow the site's configuration.
+
+The pages /over/, /privacy/ and /toegankelijkheid/ are Markdown in ``docs/``,
+but some of what they say depends on how the site is built: which server the
+map tiles come from (plugin option ``kaart_tegels``), and where a visitor can
+report a problem (option ``repository``, else the website of the organisation
+that runs the portal). A page asks for such a block with a marker on a line of
+its own; :func:`vul_in` replaces the markers, so the page stays true when the
+configuration changes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+from ..adressen import Repository
+from ..catalogus import Catalogus
+from ..codeowners import HUISORGANISATIE
+from ..kaart import Kaartinstellingen
+
+# /over/: where the background of the maps comes from, with its attribution.
+MARKER_KAARTACHTERGROND = "<!-- wijkportaal:kaartachtergrond -->"
+# /privacy/: the one request to another server (the map tiles), or that there is none.
+MARKER_KAARTVERZOEKEN = "<!-- wijkportaal:kaartverzoeken -->"
+# /toegankelijkheid/ and /over/: where to report a problem with the site.
+MARKER_MELDEN = "<!-- wijkportaal:melden -->"
+
+
+def tegelserver(instellingen: Kaartinstellingen) -> str | None:
+    """The host the browser fetches map tiles from, or None for maps without a base map."""
+    if not instellingen.tegels:
+        return None
+    return urlsplit(instellingen.tegels.replace("{s}", "a")).hostname or None
+
+
+def _tegelserver_html(host: str) -> str:
+    naam = f"<strong>{escape(host)}</strong>"
+    if host == "pdok.nl" or host.endswith(".pdok.nl"):
+        naam += " (PDOK, de kaartdienst van de overheid)"
+    return naam
+
+
+def kaartachtergrond(instellingen: Kaartinstellingen) -> str:
+    host = tegelserver(instellingen)
+    if host is None:
+        return (
+            '<p class="wp-kaartbron">De kaarten hebben geen achtergrondkaart: ze tonen alleen de grenzen '
+            "van de wijken en buurten en de plekken van de voorzieningen.</p>"
+        )
+    # the attribution is site configuration (HTML, like the map itself shows it)
+    return (
+        f'<p class="wp-kaartbron">De achtergrond van de kaarten: {instellingen.attributie}. '
+        f"De kaartplaatjes komen van {_tegelserver_html(host)}.</p>"
+    )
+
+
+def kaartverzoeken(instellingen: Kaartinstellingen) -> str:
+    host = tegelserver(instellingen)
+    if host is None:
+        return (
+            '<p class="wp-kaartverzoeken">De kaarten op deze site hebben geen achtergrondkaart. '
+            "Deze site laadt dus niets van andere servers: alles komt van deze site zelf.</p>"
+        )
+    return (
+        '<div class="wp-kaartverzoeken">\n'
+        "<p>Op een pagina met een kaart haalt uw browser de achtergrond van de kaart op bij "
+        f"{_tegelserver_html(host)}. Dat zijn kleine plaatjes van de kaart. "
+        "Dit is de enige andere server waar deze site iets van laadt.</p>\n"
+        "<p>Die server ziet dan, net als elke website, uw IP-adres, van welke site het verzoek komt en welk "
+        "stuk van de kaart u bekijkt. Hij ziet niet wat u zoekt en niet welke pagina u leest.</p>\n"
+        "<p>Een kaart staat op de pagina <em>Kaart</em>, op de zoekpagina, op de pagina van elke wijk en op de "
+        "pagina van een voorziening met een locatie.</p>\n"
+        "</div>"
+    )
+
+
+def melden(cat: Catalogus, repository: Repository | None) -> str:
+    """Where to report a problem: the issue form when the repository is configured, and the
+    website of the organisation that runs the portal (from its record), for people without GitHub."""
+    huis = cat.zoek(f"organisaties/{HUISORGANISATIE}")
+    website = (getattr(huis, "contact", None) or {}).get("website") if huis else None
+    if website:
+        contact = f'de {escape(huis.naam)} via <a href="{escape(website, quote=True)}">hun website</a>'
+    else:
+        contact = "de beheerder van deze site"
+    if repository is None:
+        return f'<p class="wp-melden">Loopt u tegen een probleem aan? Of mist u iets? Neem dan contact op met {contact}.</p>'
+    return (
+        '<div class="wp-melden">\n'
+        "<p>Loopt u tegen een probleem aan? Of mist u iets? Meld het met het formulier "
+        f'<a href="{escape(repository.meld_probleem(), quote=True)}">Probleem met de site melden</a>. '
+        "U hebt daarvoor een gratis GitHub-account nodig. Let op: iedereen kan uw melding lezen. "
+        "Schrijf er geen persoonlijke gegevens in.</p>\n"
+        f"<p>Hebt u geen GitHub-account? Of gaat het over uw eigen situatie? Neem dan contact op met {contact}.</p>\n"
+        "</div>"
+    )
+
+
+def vul_in(pagina_html: str, cat: Catalogus, instellingen: Kaartinstellingen, repository: Repository | None) -> str:
+    """``pagina_html`` with every block marker replaced by its block (only the markers present are made)."""
+    blokken = {
+        MARKER_KAARTACHTERGROND: lambda: kaartachtergrond(instellingen),
+        MARKER_KAARTVERZOEKEN: lambda: kaartverzoeken(instellingen),
+        MARKER_MELDEN: lambda: melden(cat, repository),
+    }
+    for marker, maak in blokken.items():
+        if marker in pagina_html:
+            pagina_html = pagina_html.replace(marker, maak())
+    return pagina_html
