@@ -9,21 +9,27 @@ starts with a working skip link "Naar de inhoud".
 axe-core comes from the npm registry: ``scripts/test`` installs the pinned version in
 ``.venv/npm``; the pages get it from disk (no network). All browser work runs in one Chromium in a
 background thread that ``conftest.py`` starts when collection finished (like tests/test_xss.py),
-on the session's ``proef`` build; the tests only read what it saw.
+on the session's ``proef`` build, one page after another in one tab (so it takes about one core
+beside the other tests); the tests only read what it saw.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import functools
+import http.server
 import json
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from conftest import CHROMIUM, PROJECT, maak_proef, serveer, vooruit
+from conftest import CHROMIUM, PROJECT, maak_proef, vooruit
 from wijkportaal.voorziening import TOEGANG_LABEL
 
 AXE_MAP = PROJECT / ".venv" / "npm" / "node_modules" / "axe-core"
@@ -36,48 +42,48 @@ CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "-
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 WIJK = "wijken/boswinkel-stadsveld/"
-# The pages axe checks, per edition, with what to wait for first: "zoeker" (the finder is ready),
-# "zoeken" (results, and the first one put on the verwijslijst, so the list shows) or "kaart" (drawn).
+# The pages axe checks, per edition: (url, what to wait for first, how). Waits: "zoeker" (the finder
+# is ready), "zoeken" (results, and the first one put on the verwijslijst, so the list shows too),
+# "kaart" (the map is drawn). How: VOL = light at computer and phone width and dark at computer
+# width (the pages the issue names and the other kinds of record); VOL + DONKER_TELEFOON also dark
+# on the phone; LICHT = light at computer width only (further pages, for their own templates).
+VOL, LICHT = ("licht computer", "licht telefoon", "donker computer"), ("licht computer",)
+DONKER_TELEFOON = ("licht computer", "licht telefoon", "donker telefoon", "donker computer")
 PAGINAS = {
     "intern": [
-        ("", ""),
-        ("zoeken/", "zoeker"),
-        ("zoeken/?q=schulden", "zoeken"),
-        (WIJK, "kaart"),
-        ("kaart/", "kaart"),
-        ("voorzieningen/meubeldepot/", ""),  # unconfirmed value, intern field, freshness
-        ("voorzieningen/hulp-om-de-hoek/", "kaart"),  # a small map, location bij benadering
-        ("voorzieningen/budgetbuddy/", ""),  # stopped
-        ("voorzieningen/", ""),
-        ("methodieken/presentiebenadering/", ""),
-        ("werkinstructies/meubeldepot-aanmelden/", ""),
-        ("organisaties/alifa/", ""),
-        ("onderhoud/", ""),
-        ("wie-is-wie/team-huiselijk-geweld/", ""),  # a person with a photo
-        ("vragen/hoe-werkt-de-meldcode/", ""),
-        ("ontwikkelingen/doorbraakteam-opgericht/", ""),
-        ("wijkanalyse/", ""),
-        ("404.html", ""),
+        ("", "", DONKER_TELEFOON),
+        ("zoeken/", "zoeker", VOL),
+        ("zoeken/?q=schulden", "zoeken", VOL),
+        (WIJK, "kaart", VOL),
+        ("voorzieningen/meubeldepot/", "", VOL),  # unconfirmed value, intern field, freshness
+        ("methodieken/presentiebenadering/", "", VOL),
+        ("werkinstructies/meubeldepot-aanmelden/", "", VOL),
+        ("organisaties/alifa/", "", VOL),
+        ("onderhoud/", "", VOL),
+        ("wie-is-wie/team-huiselijk-geweld/", "", VOL),  # a person with a photo
+        ("vragen/hoe-werkt-de-meldcode/", "", VOL),
+        ("ontwikkelingen/doorbraakteam-opgericht/", "", VOL),
+        ("wijkanalyse/", "", VOL),
+        ("voorzieningen/budgetbuddy/", "", LICHT),  # stopped
+        ("404.html", "", LICHT),
     ],
     "publiek": [
-        ("", ""),
-        ("zoeken/", "zoeker"),
-        ("zoeken/?q=schulden", "zoeken"),
-        (WIJK, "kaart"),
-        ("kaart/", "kaart"),
-        ("voorzieningen/meubeldepot/", ""),
-        ("voorzieningen/hulp-om-de-hoek/", "kaart"),
-        ("voorzieningen/", ""),
-        ("organisaties/alifa/", ""),
-        ("vragen/wat-is-een-indicatie/", ""),
-        ("over/", ""),
-        ("toegankelijkheid/", ""),
-        ("privacy/", ""),
-        ("woordenlijst/", ""),
+        ("", "", DONKER_TELEFOON),
+        ("zoeken/", "zoeker", VOL),
+        ("zoeken/?q=schulden", "zoeken", DONKER_TELEFOON),
+        (WIJK, "kaart", DONKER_TELEFOON),
+        ("voorzieningen/meubeldepot/", "", VOL),
+        ("organisaties/alifa/", "", VOL),
+        ("kaart/", "kaart", LICHT),
+        ("voorzieningen/", "", LICHT),
+        ("voorzieningen/hulp-om-de-hoek/", "kaart", LICHT),  # a small map, location bij benadering
+        ("vragen/wat-is-een-indicatie/", "", LICHT),
+        ("over/", "", LICHT),
+        ("toegankelijkheid/", "", LICHT),
+        ("privacy/", "", LICHT),
+        ("woordenlijst/", "", LICHT),
     ],
 }
-# Every page in light at both widths; dark at computer width, and at phone width too for these.
-DONKER_OOK_OP_TELEFOON = {"", "zoeken/?q=schulden", WIJK, "voorzieningen/meubeldepot/"}
 
 WACHT_OP = {
     "zoeker": "#wp-zoeker[data-tekstindex]",
@@ -207,9 +213,10 @@ AXE_DRAAI = """async (tags) => {
 }"""
 
 
-async def _laad_axe(p, axe: tuple[str, str]) -> None:
-    await p.evaluate(axe[0])
-    await p.evaluate(f"axe.configure({{locale: {axe[1]}}})")
+async def _laad_axe(p) -> None:
+    """axe-core and its Dutch messages, from the test server (cached, so compiled once)."""
+    await p.add_script_tag(url=AXE_URL)
+    await p.add_script_tag(url=AXE_NL_URL)
 
 
 async def _axe(p) -> list[Overtreding]:
@@ -251,8 +258,8 @@ async def _tab_tot(p, c: Controles, test, wat: str, maximum: int = 80, terug: bo
 # -- axe over the pages -----------------------------------------------------------------------
 
 
-async def _pagina(p, adres: str, editie: str, url: str, actie: str, axe, overslaan: Controles) -> list[Uitslag]:
-    """axe at both widths and in both schemes; on the way, the skip link of the page."""
+async def _pagina(p, adres: str, editie: str, url: str, actie: str, hoe: tuple[str, ...], overslaan: Controles) -> list[Uitslag]:
+    """axe at the widths and in the schemes of ``hoe``; on the way, the skip link of the page."""
     await p.set_viewport_size(BREEDTES["computer"])
     await p.goto(f"{adres}/{url}", wait_until="load")
     if actie in WACHT_OP:
@@ -261,14 +268,16 @@ async def _pagina(p, adres: str, editie: str, url: str, actie: str, axe, oversla
     if actie == "zoeken":
         await p.locator("#wp-resultaten li .wp-resultaat__lijst").first.click()
         await p.locator(".wp-verwijslijst__item").first.wait_for(timeout=30000)
-    await _laad_axe(p, axe)
+    await _laad_axe(p)
     uit = []
-    stappen = [("licht", "computer"), ("licht", "telefoon")]
-    stappen += [("donker", "telefoon")] if url in DONKER_OOK_OP_TELEFOON else []
-    stappen += [("donker", "computer")]
-    for schema, breedte in stappen:
-        await p.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{SCHEMA[schema]}')")
-        await p.set_viewport_size(BREEDTES[breedte])
+    nu = ("licht", "computer")
+    for stap in hoe:
+        schema, breedte = stap.split()
+        if schema != nu[0]:
+            await p.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{SCHEMA[schema]}')")
+        if breedte != nu[1]:
+            await p.set_viewport_size(BREEDTES[breedte])
+        nu = (schema, breedte)
         await p.evaluate(RUST)
         uitslag = Uitslag(editie, url, breedte, schema)
         try:
@@ -293,12 +302,12 @@ async def _overslaan(p, plek: str, c: Controles) -> None:
     await p.evaluate("document.activeElement && document.activeElement.blur()")
 
 
-async def _zelftest(p, adres: str, axe) -> list[Overtreding]:
+async def _zelftest(p, adres: str) -> list[Overtreding]:
     """axe, as it is loaded and run here, does report a link told apart by colour only and an image without alt."""
     await p.goto(f"{adres}/", wait_until="load")
     await p.evaluate("""() => document.querySelector("#inhoud").insertAdjacentHTML("afterbegin",
       '<p id="wp-zelftest">Tekst met <a href="#" style="text-decoration:none;color:#3a3a3a">een link</a> erin. <img src="x.png"></p>')""")
-    await _laad_axe(p, axe)
+    await _laad_axe(p)
     return await _axe(p)
 
 
@@ -504,73 +513,96 @@ async def _badges(context, adres: str) -> Controles:
     return c
 
 
-async def _alles(adressen: dict[str, str], axe, tabs: int = 2) -> Veeg:
+async def _alles(adressen: dict[str, str]) -> Veeg:
+    """Everything, one thing after another in one browser: at most about one core, beside the other tests."""
     from playwright.async_api import async_playwright
 
-    wachtrij: asyncio.Queue = asyncio.Queue()
-    for editie, paginas in PAGINAS.items():
-        for url, actie in paginas:
-            wachtrij.put_nowait((editie, url, actie))
-    uitslagen: list[Uitslag] = []
-    overslaan = Controles("naar de inhoud")
-
-    async def werker(context) -> None:
-        p = await context.new_page()
-        while not wachtrij.empty():
-            editie, url, actie = wachtrij.get_nowait()
-            try:
-                uitslagen.extend(await _pagina(p, adressen[editie], editie, url, actie, axe, overslaan))
-            except Exception:
-                uitslagen.append(Uitslag(editie, url, "-", "-", fout=traceback.format_exc(limit=2)))
-        await p.close()
-
-    async def scenario(naam: str, maak) -> Controles:
-        context = await browser.new_context(viewport=BREEDTES["computer"])  # its own localStorage
-        await context.add_init_script(ZONDER_OVERGANGEN)
-        await context.grant_permissions(["clipboard-read", "clipboard-write"])
-        try:
-            return await maak(context)
-        except Exception:
-            c = Controles(naam)
-            c.ok("scenario liep tot het eind", False, traceback.format_exc(limit=3))
-            return c
-        finally:
-            await context.close()
-
     intern, publiek = adressen["intern"], adressen["publiek"]
+    scenarios = {
+        "zoeker": lambda ctx: _zoeker(ctx, intern),
+        "kaartlijst": lambda ctx: _kaartlijst(ctx, publiek),
+        "licht/donker": lambda ctx: _schakelaar(ctx, publiek),
+        "toegangsbadges": lambda ctx: _badges(ctx, intern),
+        "rondgang start": lambda ctx: _rondgang(ctx, intern, "", "computer"),
+        "rondgang start publiek": lambda ctx: _rondgang(ctx, publiek, "", "computer"),
+        "rondgang voorziening": lambda ctx: _rondgang(ctx, publiek, "voorzieningen/meubeldepot/", "telefoon"),
+        "rondgang zoeken": lambda ctx: _rondgang(ctx, publiek, "zoeken/?q=schulden", "telefoon", "zoeken"),
+    }
+    uitslagen: list[Uitslag] = []
+    controles = {"naar de inhoud": Controles("naar de inhoud")}
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = await browser.new_context()
             await context.add_init_script(ZONDER_OVERGANGEN)
-            zelftest = await _zelftest(await context.new_page(), intern, axe)
-            scenarios = {
-                "zoeker": lambda ctx: _zoeker(ctx, intern),
-                "kaartlijst": lambda ctx: _kaartlijst(ctx, publiek),
-                "licht/donker": lambda ctx: _schakelaar(ctx, publiek),
-                "toegangsbadges": lambda ctx: _badges(ctx, intern),
-                "rondgang start": lambda ctx: _rondgang(ctx, intern, "", "computer"),
-                "rondgang start publiek": lambda ctx: _rondgang(ctx, publiek, "", "computer"),
-                "rondgang voorziening": lambda ctx: _rondgang(ctx, publiek, "voorzieningen/meubeldepot/", "telefoon"),
-                "rondgang wijk": lambda ctx: _rondgang(ctx, intern, WIJK, "telefoon", "kaart"),
-                "rondgang zoeken": lambda ctx: _rondgang(ctx, publiek, "zoeken/?q=schulden", "telefoon", "zoeken"),
-            }
-            klaar = await asyncio.gather(
-                *(werker(context) for _ in range(tabs)), *(scenario(n, m) for n, m in scenarios.items())
-            )
+            p = await context.new_page()
+            zelftest = await _zelftest(p, intern)
+            for editie, paginas in PAGINAS.items():
+                for url, actie, hoe in paginas:
+                    try:
+                        uitslagen += await _pagina(p, adressen[editie], editie, url, actie, hoe, controles["naar de inhoud"])
+                    except Exception:
+                        uitslagen.append(Uitslag(editie, url, "-", "-", fout=traceback.format_exc(limit=2)))
+            await context.close()
+            for naam, maak in scenarios.items():
+                context = await browser.new_context(viewport=BREEDTES["computer"])  # its own localStorage
+                await context.add_init_script(ZONDER_OVERGANGEN)
+                await context.grant_permissions(["clipboard-read", "clipboard-write"])
+                try:
+                    controles[naam] = await maak(context)
+                except Exception:
+                    controles[naam] = Controles(naam)
+                    controles[naam].ok("scenario liep tot het eind", False, traceback.format_exc(limit=3))
+                finally:
+                    await context.close()
         finally:
             await browser.close()
-    controles = dict(zip(scenarios, klaar[tabs:]))
-    controles[overslaan.naam] = overslaan
     return Veeg("", uitslagen, controles, zelftest)
+
+
+AXE_URL, AXE_NL_URL = "/__axe__/axe.min.js", "/__axe__/nl.js"
+
+
+@contextlib.contextmanager
+def serveer_met_axe(map_: Path, axe: dict[str, bytes]) -> Iterator[str]:
+    """A built site on a free localhost port, with axe-core beside it (``axe``: path -> script).
+    Everything may be cached (nothing changes during the sweep): every script is compiled once."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "max-age=3600")
+            super().end_headers()
+
+        def do_GET(self) -> None:
+            if self.path in axe:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/javascript; charset=utf-8")
+                self.send_header("Content-Length", str(len(axe[self.path])))
+                self.end_headers()
+                self.wfile.write(axe[self.path])
+            else:
+                super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(map_)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def veeg(project: Path) -> Veeg:
     """Everything the browser checks, on the proef build (both editions); its own thread and event loop."""
     js, nl, versie = axe_bron()
-    with serveer(project / "site") as intern, serveer(project / "site-publiek") as publiek:
+    axe = {AXE_URL: js.encode("utf-8"), AXE_NL_URL: f"axe.configure({{locale: {nl}}});".encode("utf-8")}
+    with serveer_met_axe(project / "site", axe) as intern, serveer_met_axe(project / "site-publiek", axe) as publiek:
         with concurrent.futures.ThreadPoolExecutor(1) as draad:
-            uit = draad.submit(asyncio.run, _alles({"intern": intern, "publiek": publiek}, (js, nl))).result()
+            uit = draad.submit(asyncio.run, _alles({"intern": intern, "publiek": publiek})).result()
     uit.axe_versie = versie
     return uit
 
@@ -598,13 +630,8 @@ def gezien(tmp_path_factory) -> Veeg:
 
 
 def verwacht() -> set[tuple[str, str, str, str]]:
-    uit = set()
-    for editie, paginas in PAGINAS.items():
-        for url, _ in paginas:
-            uit |= {(editie, url, "computer", "licht"), (editie, url, "telefoon", "licht"), (editie, url, "computer", "donker")}
-            if url in DONKER_OOK_OP_TELEFOON:
-                uit.add((editie, url, "telefoon", "donker"))
-    return uit
+    """(edition, url, width, scheme) of every axe run PAGINAS asks for."""
+    return {(e, url, *reversed(stap.split())) for e, paginas in PAGINAS.items() for url, _, hoe in paginas for stap in hoe}
 
 
 def test_axe_is_loaded_and_reports_what_it_should(gezien: Veeg):
@@ -646,10 +673,10 @@ def test_skip_link_on_every_page(gezien: Veeg):
     """Every page checked for a skip link (test_keyboard["naar de inhoud"] holds what was found)."""
     c = gezien.controles["naar de inhoud"]
     gecontroleerd = {wat.split(": ")[0] for wat, _, _ in c.uitkomsten if wat.endswith("'Naar de inhoud'") and ": " in wat}
-    assert gecontroleerd == {f"{e} /{url}" for e, paginas in PAGINAS.items() for url, _ in paginas}
+    assert gecontroleerd == {f"{e} /{url}" for e, paginas in PAGINAS.items() for url, _, _ in paginas}
 
 
-@pytest.mark.parametrize("pagina", ["start", "start publiek", "voorziening", "wijk", "zoeken"])
+@pytest.mark.parametrize("pagina", ["start", "start publiek", "voorziening", "zoeken"])
 def test_focus_is_always_visible(gezien: Veeg, pagina: str):
     """Tab through the whole page: every element that gets the focus shows it."""
     c = gezien.controles[f"rondgang {pagina}"]
