@@ -44,36 +44,36 @@ CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "-
 WIJK = "wijken/boswinkel-stadsveld/"
 # The pages axe checks, per edition: (url, what to wait for first, how). Waits: "zoeker" (the finder
 # is ready), "zoeken" (results, and the first one put on the verwijslijst, so the list shows too),
-# "kaart" (the map is drawn). How: VOL = light at computer and phone width and dark at computer
-# width (the pages the issue names and the other kinds of record); VOL + DONKER_TELEFOON also dark
-# on the phone; LICHT = light at computer width only (further pages, for their own templates).
-VOL, LICHT = ("licht computer", "licht telefoon", "donker computer"), ("licht computer",)
-DONKER_TELEFOON = ("licht computer", "licht telefoon", "donker telefoon", "donker computer")
+# "kaart" (the map is drawn). How: BEIDE = light at computer and phone width (the pages the issue
+# names and the other kinds of record); VOL = also dark at computer width (a page of each template);
+# DONKER_TELEFOON = also dark on the phone; LICHT = light at computer width only (further pages).
+BEIDE, LICHT = ("licht computer", "licht telefoon"), ("licht computer",)
+VOL = (*BEIDE, "donker computer")
+DONKER_TELEFOON = (*BEIDE, "donker telefoon", "donker computer")
 PAGINAS = {
     "intern": [
         ("", "", DONKER_TELEFOON),
-        ("zoeken/", "zoeker", VOL),
+        ("zoeken/", "zoeker", BEIDE),
         ("zoeken/?q=schulden", "zoeken", VOL),
         (WIJK, "kaart", VOL),
         ("voorzieningen/meubeldepot/", "", VOL),  # unconfirmed value, intern field, freshness
         ("methodieken/presentiebenadering/", "", VOL),
         ("werkinstructies/meubeldepot-aanmelden/", "", VOL),
-        ("organisaties/alifa/", "", VOL),
-        ("onderhoud/", "", VOL),
+        ("organisaties/alifa/", "", BEIDE),
+        ("onderhoud/", "", BEIDE),
         ("wie-is-wie/team-huiselijk-geweld/", "", VOL),  # a person with a photo
         ("vragen/hoe-werkt-de-meldcode/", "", VOL),
         ("ontwikkelingen/doorbraakteam-opgericht/", "", VOL),
         ("wijkanalyse/", "", VOL),
-        ("voorzieningen/budgetbuddy/", "", LICHT),  # stopped
         ("404.html", "", LICHT),
     ],
     "publiek": [
         ("", "", DONKER_TELEFOON),
-        ("zoeken/", "zoeker", VOL),
+        ("zoeken/", "zoeker", BEIDE),
         ("zoeken/?q=schulden", "zoeken", DONKER_TELEFOON),
         (WIJK, "kaart", DONKER_TELEFOON),
-        ("voorzieningen/meubeldepot/", "", VOL),
-        ("organisaties/alifa/", "", VOL),
+        ("voorzieningen/meubeldepot/", "", BEIDE),
+        ("organisaties/alifa/", "", BEIDE),
         ("kaart/", "kaart", LICHT),
         ("voorzieningen/", "", LICHT),
         ("voorzieningen/hulp-om-de-hoek/", "kaart", LICHT),  # a small map, location bij benadering
@@ -612,10 +612,16 @@ def veeg(project: Path) -> Veeg:
 _VOORUIT: dict[str, concurrent.futures.Future] = {}
 
 
-def start_op_achtergrond(proef: concurrent.futures.Future) -> None:
+def start_op_achtergrond(proef: concurrent.futures.Future, eerst: list[concurrent.futures.Future] = ()) -> None:
+    """The sweep, in its own thread, once the proef build and the background work ``eerst`` are done."""
+
+    def na_het_andere() -> Veeg:
+        concurrent.futures.wait(eerst)
+        return veeg(proef.result())
+
     if not _VOORUIT:
         pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="toegankelijkheid")
-        _VOORUIT["veeg"] = pool.submit(lambda: veeg(proef.result()))
+        _VOORUIT["veeg"] = pool.submit(na_het_andere)
         pool.shutdown(wait=False)
 
 
@@ -640,6 +646,18 @@ def test_axe_is_loaded_and_reports_what_it_should(gezien: Veeg):
     assert {"link-in-text-block", "image-alt"} <= regels, gezien.zelftest
 
 
+def rapport(uitslagen: list[Uitslag], per_plek: int = 5) -> str:
+    """The violations per rule (id, impact, help), then where: page, width, scheme, elements."""
+    per_regel: dict[str, list[str]] = {}
+    for u in uitslagen:
+        for o in u.overtredingen:
+            doelen = [f"      {d}\n" for d in o.doelen[:per_plek]]
+            if len(o.doelen) > per_plek:
+                doelen.append(f"      ... en nog {len(o.doelen) - per_plek}\n")
+            per_regel.setdefault(f"{o.regel} ({o.impact}): {o.uitleg}", []).append(f"  {u.plek}\n" + "".join(doelen))
+    return "".join(f"\n{regel}\n" + "".join(plekken) for regel, plekken in sorted(per_regel.items()))
+
+
 @pytest.mark.parametrize("editie", ["intern", "publiek"])
 def test_no_axe_violations(gezien: Veeg, editie: str):
     """WCAG 2.0 and 2.1, A and AA: not one violation, at either width, in either scheme."""
@@ -648,14 +666,8 @@ def test_no_axe_violations(gezien: Veeg, editie: str):
     assert not fouten, "axe kon niet overal draaien:\n" + "\n".join(fouten)
     gedaan = {(u.editie, u.url, u.breedte, u.schema) for u in uitslagen}
     assert {v for v in verwacht() if v[0] == editie} <= gedaan, "niet elke pagina is gecontroleerd"
-    per_regel: dict[str, list[str]] = {}
-    for u in uitslagen:
-        for o in u.overtredingen:
-            per_regel.setdefault(f"{o.regel} ({o.impact}): {o.uitleg}", []).append(
-                f"  {u.plek}\n" + "".join(f"      {d}\n" for d in o.doelen[:5]) + (f"      ... en nog {len(o.doelen) - 5}\n" if len(o.doelen) > 5 else "")
-            )
-    rapport = "".join(f"\n{regel}\n" + "".join(plekken) for regel, plekken in sorted(per_regel.items()))
-    assert not per_regel, f"axe-core {gezien.axe_versie} vond overtredingen van WCAG 2.1 A/AA ({editie}):{rapport}"
+    tekst = rapport(uitslagen)
+    assert not tekst, f"axe-core {gezien.axe_versie} vond overtredingen van WCAG 2.0/2.1 A/AA ({editie}):{tekst}"
 
 
 def meld(c: Controles) -> str:
@@ -664,6 +676,7 @@ def meld(c: Controles) -> str:
 
 @pytest.mark.parametrize("scenario", ["naar de inhoud", "zoeker", "kaartlijst", "licht/donker", "toegangsbadges"])
 def test_keyboard(gezien: Veeg, scenario: str):
+    """Each scenario's checks (see _overslaan, _zoeker, _kaartlijst, _schakelaar, _badges)."""
     c = gezien.controles[scenario]
     assert c.uitkomsten, f"{scenario}: niets gecontroleerd"
     assert not c.mislukt(), meld(c)
