@@ -353,9 +353,10 @@ class _StilleHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serveer(map_: Path) -> Iterator[str]:
-    """Serve a built site on a free localhost port; yields its address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(map_)))
+def serveer(map_: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve a built site on a free localhost port (with ``handler``, default a quiet file server); yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _StilleHandler, directory=str(map_)))
+    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -18,10 +18,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import functools
 import http.server
 import json
-import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +27,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import CHROMIUM, PROJECT, maak_proef, vooruit
+from conftest import CHROMIUM, PROJECT, maak_proef, serveer, vooruit
 from wijkportaal.voorziening import TOEGANG_LABEL
 
 AXE_MAP = PROJECT / ".venv" / "npm" / "node_modules" / "axe-core"
@@ -586,14 +584,8 @@ def serveer_met_axe(map_: Path, axe: dict[str, bytes]) -> Iterator[str]:
             else:
                 super().do_GET()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(map_)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serveer(map_, Handler) as adres:
+        yield adres
 
 
 def veeg(project: Path) -> Veeg:

@@ -13,7 +13,6 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
 import yaml
 from lunr.index import Index
 

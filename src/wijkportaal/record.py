@@ -16,7 +16,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from . import schema as s
 from .laden import Bestand, Pad
