@@ -148,12 +148,31 @@ BASIS = {
             }  # fmt: skip
         ],
     },
+    "vragen": {
+        "naam": "Wat is een proefvraag?",
+        "samenvatting": "Een fictieve vraag.",
+        **GEDEELD,
+        "zichtbaarheid": "publiek",
+        "antwoord": "Een **antwoord** met het Meubeldepot erin.",
+        "doelgroepen": ["alle-inwoners"],
+        "onbevestigd": {"antwoord": "Proef: niet bevestigd."},
+    },
+    "ontwikkelingen": {
+        "naam": "Een proefontwikkeling",
+        "samenvatting": "Een fictieve ontwikkeling.",
+        **GEDEELD,
+        "zichtbaarheid": "intern",  # an ontwikkeling is for staff only
+        "datum": "2024-07",
+        "soort_ontwikkeling": "pilot",
+        "betreft": ["voorzieningen/meubeldepot"],
+        "onbevestigd": {"datum": "Proef: niet bevestigd."},
+    },
 }
 
 # The shared fields are varied in the first three kinds; later kinds vary only their own
 # fields (and zichtbaarheid, which a staff-only kind checks itself), to keep the test quick.
 GEDEELDE_VELDEN = (set(GEDEELD) | {"naam", "samenvatting", "onbevestigd"}) - {"zichtbaarheid"}
-ALLEEN_EIGEN_VELDEN = {"teams"}
+ALLEEN_EIGEN_VELDEN = {"teams", "vragen", "ontwikkelingen"}
 
 ENGELS = re.compile(
     r"\b(is not|does not|should|expected|Additional properties|Failed validating|is too (long|short)|"
@@ -262,7 +281,7 @@ def test_every_field_is_varied(proef: Proef):
         if soort in ALLEEN_EIGEN_VELDEN:
             velden -= GEDEELDE_VELDEN
         assert velden <= {p[0] for p in gevarieerd}, soort
-        assert any(len(p) == 3 for p in gevarieerd) or soort == "methodieken"
+        assert any(len(p) == 3 for p in gevarieerd) or soort in {"methodieken", "vragen", "ontwikkelingen"}
     assert len(proef.varianten) > 1000
 
 
