@@ -247,6 +247,7 @@ class Proef:
     varianten: list[Variant]
     problemen: list
     tien_fouten: set[str]
+    catalogus: object  # the catalogue of all variants (with errors): what the live preview shows
 
 
 @pytest.fixture(scope="module")
@@ -270,8 +271,8 @@ def proef(tmp_path_factory) -> Proef:
     alleen = kopieer_project(tmp_path_factory.mktemp("tien") / "project")
     shutil.copy(VOORBEELDEN / "tien-fouten.yml", alleen / "data/voorzieningen/tien-fouten.yml")
     _, tien = laad_catalogus(alleen / "data", basis=alleen)
-    _, problemen = laad_catalogus(data, basis=project)
-    return Proef(project, varianten, list(problemen), {str(p) for p in tien})
+    catalogus, problemen = laad_catalogus(data, basis=project)
+    return Proef(project, varianten, list(problemen), {str(p) for p in tien}, catalogus)
 
 
 def test_every_field_is_varied(proef: Proef):
@@ -383,9 +384,10 @@ def test_accepted_variants_render(proef: Proef, tmp_path: Path):
         shutil.copy(proef.project / v.bestand, project / v.bestand)
     catalogus, problemen = laad_catalogus(project / "data", basis=project)
     assert not problemen.fouten, problemen.fouten[:5]
-    paginas = {p.url: p for p in Paginamaker(catalogus).paginas()}
+    maker = Paginamaker(catalogus)
+    records = {adres(r): r for r in catalogus.met_pagina()}
     for v in goed:
-        pagina = paginas[adres_van(v)]
+        pagina = maker.recordpagina(records[adres_van(v)])
         assert f'data-ref="{v.soort}/{v.id}"' in pagina.html
         assert not _actieve_html(pagina.html), f"{v.bestand}: {_actieve_html(pagina.html)}"
 
@@ -417,10 +419,9 @@ def _actieve_html(tekst: str) -> list[str]:
 def test_the_valid_part_of_every_variant_renders(proef: Proef):
     """The live preview shows data with errors (minus the wrong values): that must render too.
     (The intern edition: it has every page and every field the publiek one has.)"""
-    catalogus, problemen = laad_catalogus(proef.project / "data", basis=proef.project)
-    assert problemen.fouten
-    maker = Paginamaker(catalogus)
-    records = {adres(r): r for r in catalogus.met_pagina()}
+    assert [p for p in proef.problemen if p.is_fout]
+    maker = Paginamaker(proef.catalogus)
+    records = {adres(r): r for r in proef.catalogus.met_pagina()}
     paginas = {url: maker.recordpagina(r) for url, r in records.items() if "/proef-" in url}
     assert list(overzichten.paginas(maker.weergave))  # the overviews list them all too
     getoond = [v for v in proef.varianten if adres_van(v) in paginas]
