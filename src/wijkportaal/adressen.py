@@ -26,6 +26,13 @@ ONDERHOUD = "onderhoud/"
 ZOEKEN = "zoeken/"
 WIJKANALYSE = "wijkanalyse/"
 WOORDENLIJST = "woordenlijst/"  # the glossary: a page, not in the navigation
+OPEN_DATA = "open-data/"  # the page that documents the exports; the files sit beside it
+
+# The exports (files, not pages): the voorzieningen as JSON, CSV and GeoJSON, and HSDS 3.0.
+EXPORT_JSON = f"{OPEN_DATA}voorzieningen.json"
+EXPORT_CSV = f"{OPEN_DATA}voorzieningen.csv"
+EXPORT_GEOJSON = f"{OPEN_DATA}voorzieningen.geojson"
+HSDS = f"{OPEN_DATA}hsds/"  # one JSON file per HSDS object type: services.json, organizations.json, ...
 
 
 # Kinds whose pages live in a folder with another name than their data folder.
@@ -41,7 +48,7 @@ def overzicht(soort: str) -> str:
 ONTWIKKELINGEN_FEED = f"{overzicht('ontwikkelingen')}feed.xml"
 
 # The overview pages: the entries of the site's navigation, each the index of its folder.
-OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN, WIJKANALYSE})
+OVERZICHTEN = frozenset({*(overzicht(s) for s in SOORTNAMEN), KAART, WIJKEN, THEMAS, DOELGROEPEN, ONDERHOUD, ZOEKEN, WIJKANALYSE, OPEN_DATA})
 
 # Taxonomy sections that have a page per term.
 _TERMPAGINAS = {"themas": THEMAS, "doelgroepen": DOELGROEPEN}
