@@ -162,7 +162,7 @@ def test_feed_is_valid_atom_newest_first_and_its_links_resolve(site: Path):
 
 
 def test_feed_links_are_absolute_with_a_site_url(catalogus):
-    xml = Paginamaker(catalogus).bestanden(site_url="https://portaal.example/wijk", site_naam="Proef")["ontwikkelingen/feed.xml"]
+    xml = Paginamaker(catalogus, site_url="https://portaal.example/wijk", site_naam="Proef").bestanden()["ontwikkelingen/feed.xml"]
     root = ET.fromstring(xml.encode("utf-8"))
     hrefs = [l.get("href") for l in root.iter(f"{ATOM}link")]
     assert "https://portaal.example/wijk/ontwikkelingen/feed.xml" in hrefs

@@ -374,7 +374,7 @@ def xss(tmp_path_factory) -> Xss:
 def gebouwde_bestanden(site: Path) -> list[Path]:
     return sorted(
         p for p in site.rglob("*")
-        if p.suffix in {".html", ".json", ".xml"} and p.is_file() and "assets" not in p.relative_to(site).parts
+        if p.suffix in {".html", ".json", ".geojson", ".xml"} and p.is_file() and "assets" not in p.relative_to(site).parts
     )  # fmt: skip
 
 
@@ -659,15 +659,17 @@ def statische_controle(site: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for bestand in gebouwde_bestanden(site):
         rel, url = bestand.relative_to(site).as_posix(), url_van(site, bestand)
         tekst = bestand.read_text(encoding="utf-8")
-        if bestand.suffix == ".json":
+        if bestand.suffix in {".json", ".geojson"}:
             # The site's search files: assets/zoeken.js puts every string into the page as
             # text (textContent; test_search_script_never_writes_html checks that), so a
-            # string is only dangerous as a link target. Any other JSON is treated as HTML.
-            als_tekst = rel.startswith("zoeken/")
+            # string is only dangerous as a link target. The open data holds the partners'
+            # text as they wrote it (the /open-data/ page says so: show it as text); its
+            # links must still be safe. Any other JSON is treated as HTML.
+            als_tekst = rel.startswith(("zoeken/", "open-data/"))
             for i, (sleutel, s) in enumerate(strings_in(json.loads(tekst))):
                 if not als_tekst:
                     bevindingen += [f"{rel} [{sleutel} {i}]: {b}" for b in ontleed(s, url, None).bevindingen]
-                if sleutel in {"location", "url", "href", "website"} and onveilig_url(s):
+                if sleutel in {"location", "url", "href", "website", "uri", "serviceUrl"} and onveilig_url(s):
                     bevindingen.append(f"{rel} [{sleutel} {i}]: gevaarlijke URL {s[:120]!r}")
             continue
         if bestand.suffix == ".xml":

@@ -222,7 +222,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         assert self.catalogus is not None
         self._kies_editie_van_handpaginas(files, config)
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
-        maker = Paginamaker(self.catalogus, self.opmaak, kaart, self.repository, iconen=self._icoon)
+        maker = Paginamaker(
+            self.catalogus, self.opmaak, kaart, self.repository, iconen=self._icoon,
+            site_url=config.site_url or "", site_naam=config.site_name,
+        )  # fmt: skip
         for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
@@ -242,8 +245,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
             self.paginas[bron] = pagina
-        for pad, tekst in maker.bestanden(site_url=config.site_url or "", site_naam=config.site_name).items():
-            files.append(File.generated(config, pad, content=tekst))  # the Atom feed: the core makes it, we place it
+        for pad, tekst in maker.bestanden().items():
+            files.append(File.generated(config, pad, content=tekst))  # feed and open data: the core makes them, we place them
         self.maker, self.blokken = maker, {}
         return files
 

@@ -15,6 +15,7 @@ validated catalogue. Each family of pages has its own module:
 ``ontwikkelingen``        /ontwikkelingen/ with its Atom feed, the "recent gewijzigd" block
 ``handpaginas``           blocks for hand-written pages (over, privacy, toegankelijkheid) that follow the configuration
 ``thuis``                 the blocks of the home pages (search, thema's, wijken, talk, kennisportaal), /woordenlijst/
+``opendata``              /open-data/: the export files, their fields, licence and attribution
 ========================  =====================================================
 
 ``basis`` holds what they share: :class:`Pagina`, the templates (autoescaped
@@ -27,13 +28,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .. import export  # TODO hsds
 from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
 from ..record import Record
-from . import handpaginas, ontwikkelingen, overzichten, records, teams, thuis, vragen, wijkanalyse, wijken, zoeken
+from . import handpaginas, ontwikkelingen, opendata, overzichten, records, teams, thuis, vragen, wijkanalyse, wijken, zoeken
 from .basis import Pagina, Weergave, inhoudsopgave
 
 __all__ = ["Pagina", "Paginamaker", "Weergave", "inhoudsopgave"]
@@ -49,9 +51,13 @@ class Paginamaker:
         kaartinstellingen: Kaartinstellingen | None = None,
         repository: Repository | None = None,
         iconen: Callable[[str], str | None] | None = None,
+        site_url: str = "",
+        site_naam: str = "Wijkportaal Enschede",
     ) -> None:
-        """``iconen``: the site engine's icon set, name (``material/home``) to SVG text (None if unknown)."""
-        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen)
+        """``iconen``: the site engine's icon set, name (``material/home``) to SVG text (None if unknown);
+        ``site_url``, ``site_naam``: the site's address if known (absolute links in structured data and open
+        data) and its name (in the feed's title and the open data's attribution)."""
+        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam)
 
     def paginas(self) -> Iterator[Pagina]:
         """Every generated page, overviews first."""
@@ -62,6 +68,7 @@ class Paginamaker:
         yield from ontwikkelingen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield thuis.woordenlijstpagina(self.weergave)
+        yield opendata.open_data_pagina(self.weergave, [])  # TODO hsds.BESCHRIJVING
         if not self.weergave.cat.is_publiek():
             yield wijkanalyse.wijkanalysepagina(self.weergave)
         yield from records.paginas(self.weergave)
@@ -70,10 +77,14 @@ class Paginamaker:
         """Files copied into the site as they are, (site path, file): the photos people consented to (intern)."""
         yield from teams.fotos(self.weergave.cat)
 
-    def bestanden(self, site_url: str = "", site_naam: str = "Wijkportaal Enschede") -> dict[str, str]:
-        """Generated files that are not pages, {site path: text}: the Atom feed of the ontwikkelingen (intern)."""
-        xml = ontwikkelingen.feed(self.weergave, site_url, site_naam)
-        return {ONTWIKKELINGEN_FEED: xml} if xml else {}
+    def bestanden(self) -> dict[str, str]:
+        """Generated files that are not pages, {site path: text}: the Atom feed of the ontwikkelingen
+        (intern) and the open data (JSON, CSV, GeoJSON, HSDS 3.0)."""
+        w = self.weergave
+        uit = export.bestanden(w.cat, w.site_url, w.site_naam)
+        if xml := ontwikkelingen.feed(w, w.site_url, w.site_naam):
+            uit[ONTWIKKELINGEN_FEED] = xml
+        return uit
 
     def recent_gewijzigd(self, url: str, data: Path | None) -> str:
         """HTML for the page at ``url`` listing the records changed last (git history, else check dates)."""

@@ -101,8 +101,12 @@ class Weergave:
         kaartinstellingen: Kaartinstellingen | None = None,
         repository: adressen.Repository | None = None,
         iconen: Callable[[str], str | None] | None = None,
+        site_url: str = "",
+        site_naam: str = "Wijkportaal Enschede",
     ) -> None:
         self.cat = catalogus
+        self.site_url = site_url  # the site's own address when configured (absolute links in JSON-LD and exports)
+        self.site_naam = site_naam
         self.repository = repository
         self.iconen = iconen  # icon name (material/home) -> SVG text, from the site engine
         self.opmaak = opmaker or opmaak.Opmaak()

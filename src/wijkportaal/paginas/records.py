@@ -1,9 +1,11 @@
-"""Record pages: one page per voorziening, methodiek, werkinstructie, organisatie and vraag."""
+"""Record pages: one page per voorziening, methodiek, werkinstructie, organisatie and vraag;
+a current voorziening's page carries its schema.org JSON-LD (:mod:`wijkportaal.structuurdata`)."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from .. import structuurdata
 from ..adressen import adres
 from ..methodiek import Methodiek
 from ..organisatie import Organisatie
@@ -33,9 +35,12 @@ def recordpagina(w: Weergave, record: Record) -> Pagina:
         extra.update(teams.recordgegevens(w.cat, record))
     if isinstance(record, Vraag):
         extra["in_dit_antwoord"] = vragen.in_dit_antwoord(w, record)
-    return w.render(
+    pagina = w.render(
         SOORTEN[record.SOORT].template, url, record.naam, beschrijving=record.samenvatting, r=record, **extra,
     )  # fmt: skip
+    if isinstance(record, Voorziening) and not record.bestaat_niet_meer(w.cat.vandaag):
+        pagina.kop = structuurdata.scriptblok(structuurdata.voorziening(w.cat, record, w.site_url))
+    return pagina
 
 
 def paginas(w: Weergave) -> Iterator[Pagina]:
