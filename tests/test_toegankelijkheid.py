@@ -80,6 +80,7 @@ PAGINAS = {
         ("toegankelijkheid/", "", LICHT),
         ("privacy/", "", LICHT),
         ("woordenlijst/", "", LICHT),
+        ("open-data/", "", LICHT),  # tables of fields
     ],
 }
 
