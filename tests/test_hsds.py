@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import re
 import shutil
 import uuid
 from pathlib import Path
@@ -399,6 +398,8 @@ def test_assured_date_en_velden(catalogi, exports):
         assert {code for soort, code in termen if soort == "onbevestigd"} <= set(v.onbevestigd)
         if v.kosten:
             assert "fees_description" in service
+        labels = [cat.taxonomie.doelgroepen[d].label for d in v.doelgroepen]
+        assert service.get("eligibility_description") == (f"Voor: {'; '.join(labels)}." if labels else None)
     # a subthema's term points to its hoofdthema
     termen = {t["code"]: t for t in export[hsds.TAXONOMY_TERMS]}
     for code, term in termen.items():
@@ -434,6 +435,9 @@ def test_nooit_intern_markeringen(varianten_exports):
         tekst = json.dumps(export, ensure_ascii=False)
         assert MARKER_INTERN_VELD not in tekst and MARKER_REDEN not in tekst, editie
         assert (MARKER_INTERN_RECORD in tekst) == (editie == "intern")
+        # the unconfirmed value itself is marked, as on the site
+        attributen = _service(export, "voorzieningen/meubeldepot")["attributes"]
+        assert [a["taxonomy_term"]["code"] for a in attributen if a["link_type"] == "onbevestigd"] == ["toegang"]
 
 
 def test_publiek_alleen_publieke_records(catalogi, exports):

@@ -399,7 +399,7 @@ class _Export:
             "status": _status(v, self.cat),
             "application_process": _tekst(_zin(TOEGANG[v.toegang]) if v.toegang in TOEGANG else "", v.data.get("aanmelden", "")),
             "fees_description": kosten,
-            "eligibility_description": f"Voor: {opsomming(doelgroepen)}." if doelgroepen else None,
+            "eligibility_description": f"Voor: {'; '.join(doelgroepen)}." if doelgroepen else None,  # labels may hold 'en'
             "minimum_age": van,
             "maximum_age": tot,
             "assured_date": gecontroleerd.isoformat() if gecontroleerd else None,
