@@ -20,7 +20,7 @@ import geojson
 import pytest
 
 from conftest import MARKER_INTERN_VELD, MARKER_REDEN, PROJECT, records
-from wijkportaal import export, structuurdata
+from wijkportaal import export, hsds, structuurdata
 from wijkportaal.catalogus import laad_catalogus
 from wijkportaal.paginas import Paginamaker
 
@@ -58,6 +58,9 @@ def test_both_editions_have_the_files_and_a_page_that_links_them(sites, editie):
         assert (site / "open-data" / naam).stat().st_size > 1000
         assert f'href="./{naam}" download' in html, naam  # relative to /open-data/ itself
     assert 'href="open-data/"' in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
+    for naam, _ in hsds.BESCHRIJVING:  # HSDS 3.0 (validated in tests/test_hsds.py)
+        assert isinstance(json.loads((site / "open-data/hsds" / naam).read_text(encoding="utf-8")), list)
+        assert f'href="./hsds/{naam}" download' in html, naam
     for kolom in export.KOLOMMEN:  # every column documented
         assert f"<code>{kolom.naam}</code>" in html
     assert "CC BY 4.0" in html and "CBS / Kadaster" in html

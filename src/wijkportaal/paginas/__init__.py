@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import export  # TODO hsds
+from .. import export, hsds
 from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
@@ -68,7 +68,7 @@ class Paginamaker:
         yield from ontwikkelingen.paginas(self.weergave)
         yield from wijken.paginas(self.weergave)
         yield thuis.woordenlijstpagina(self.weergave)
-        yield opendata.open_data_pagina(self.weergave, [])  # TODO hsds.BESCHRIJVING
+        yield opendata.open_data_pagina(self.weergave, hsds.BESCHRIJVING)
         if not self.weergave.cat.is_publiek():
             yield wijkanalyse.wijkanalysepagina(self.weergave)
         yield from records.paginas(self.weergave)
@@ -82,6 +82,7 @@ class Paginamaker:
         (intern) and the open data (JSON, CSV, GeoJSON, HSDS 3.0)."""
         w = self.weergave
         uit = export.bestanden(w.cat, w.site_url, w.site_naam)
+        uit.update(hsds.bestanden(w.cat, w.site_url))
         if xml := ontwikkelingen.feed(w, w.site_url, w.site_naam):
             uit[ONTWIKKELINGEN_FEED] = xml
         return uit
