@@ -87,6 +87,7 @@ BASIS = {
         "contact": {"telefoon": "14053", "email": "proef@example.org", "website": "https://example.org"},
         "onbevestigd": {"kosten": "Proef: afgeleid, niet bevestigd."},
         "talen": ["nl"],
+        "import": {"bron": "Proefbron", "sleutel": "PROEF-1"},
         "locaties": [
             {
                 "naam": "Proeflocatie",

@@ -1,4 +1,5 @@
-"""Command line: ``wijkportaal validate``, ``stale``, ``codeowners``, ``wijzigingen``, ``schema``, ``nieuw``, ``bouw``, ``bekijk``.
+"""Command line: ``wijkportaal validate``, ``stale``, ``codeowners``, ``wijzigingen``, ``schema``, ``nieuw``,
+``import csv``, ``bouw``, ``bekijk``.
 
 Every message is Dutch; problems print one per line as
 ``pad:regel:kolom: fout|waarschuwing: bericht``.
@@ -154,11 +155,49 @@ def toon_wijzigingen(basis: str, datamap: str) -> int:
     return 0
 
 
+def importeer(args: argparse.Namespace) -> int:
+    """``wijkportaal import csv``: the import's report, then ``validate`` on the records it wrote or found.
+
+    Exit code 2: nothing imported (the file, koppelbestand or organisation cannot be used);
+    1: imported, but rows were left out or the records have errors; 0: every row is a record
+    (placeholders still to fill in are warnings).
+    """
+    from .catalogus import vandaag_uit_omgeving
+    from .importeren import importeer_csv
+
+    if not args.organisatie:
+        print("fout: geef met --organisatie de id van de organisatie die deze voorzieningen bijhoudt, "
+              "bijvoorbeeld --organisatie wijkteams-enschede")  # fmt: skip
+        return 2
+    vandaag = args.vandaag or vandaag_uit_omgeving()
+    try:
+        uitkomst = importeer_csv(
+            args.bestand, data=args.data, organisatie=args.organisatie, koppelbestand=args.mapping,
+            vandaag=vandaag, basis=Path.cwd(),
+        )  # fmt: skip
+    except nieuw.Geweigerd as reden:
+        print(f"fout: {reden}")
+        return 2
+    for regel in uitkomst.verslag():
+        print(regel)
+    if uitkomst.gestopt:
+        return 2
+    code = 0
+    if uitkomst.records:
+        print()
+        print("Controle van de geïmporteerde records (wijkportaal validate):")
+        code = valideer([uitkomst.problemen.toon_pad(r.pad) for r in uitkomst.records], vandaag)
+    return 1 if code or uitkomst.problemen.fouten else 0
+
+
 def alle_schemas() -> dict[str, dict]:
+    from .importeren import KOPPELING_SCHEMA
+
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
     schemas["stadsdelen"] = STADSDELEN_SCHEMA
     schemas["woordenlijst"] = WOORDENLIJST_SCHEMA
+    schemas["importkoppeling"] = KOPPELING_SCHEMA
     return schemas
 
 
@@ -224,6 +263,21 @@ def main(argv: list[str] | None = None) -> int:
     p_bekijk = sub.add_parser("bekijk", help="bekijk de site op http://127.0.0.1:8000; andere opties gaan door naar mkdocs serve")
     p_bekijk.add_argument("--publiek", action="store_true", help="de openbare sociale kaart (mkdocs.publiek.yml)")
     nieuw.voeg_opdracht_toe(sub, _datum)
+    p_imp = sub.add_parser("import", help="neem voorzieningen over uit een andere sociale kaart (CSV)")
+    formaten = p_imp.add_subparsers(dest="formaat", metavar="FORMAAT")
+    p_csv = formaten.add_parser(
+        "csv",
+        help="voorzieningen uit een CSV-export (Excel) van een andere sociale kaart",
+        description="Maak of werk voorzieningen bij in data/voorzieningen/ uit een CSV-export van een andere sociale "
+        "kaart: één record per regel. Wat ontbreekt, krijgt \"VUL IN\"; elke regel die geen record wordt, wordt "
+        "gemeld. Een nieuwe import uit dezelfde bron werkt de records bij. Zie README.md, 'Een bestaande sociale "
+        "kaart importeren'.",
+    )
+    p_csv.add_argument("bestand", type=Path, metavar="BESTAND", help="het CSV-bestand (UTF-8 of Excel, ';' of ',')")
+    p_csv.add_argument("--organisatie", metavar="ID", help="de organisatie die de voorzieningen aanbiedt en bijhoudt")
+    p_csv.add_argument("--mapping", type=Path, metavar="KOPPELING.yml", help="het koppelbestand: welke kolom en welke waarde waarheen")
+    p_csv.add_argument("--data", type=Path, default=Path("data"), help="de map met gegevens (standaard: data)")
+    p_csv.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     args, extra = parser.parse_known_args(argv)
     if args.opdracht in ("bouw", "bekijk"):
         return draai_mkdocs("build" if args.opdracht == "bouw" else "serve", args.publiek, extra)
@@ -238,6 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         return toon_wijzigingen(args.basis, args.data)
     if args.opdracht == "nieuw":
         return nieuw.voer_uit(args)
+    if args.opdracht == "import":
+        if args.formaat != "csv":
+            p_imp.print_help()
+            return 2
+        return importeer(args)
     if args.opdracht == "schema":
         gewijzigd = schrijf_schemas(args.uit)
         for pad in gewijzigd:

@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .schema import ID_PATROON, INVULLEN, eerste_voorbeeld
+from .schema import ID_PATROON, INVULLEN, eerste_voorbeeld, is_invulplek
 from .soorten import SOORTEN, Soort
 
 BREEDTE = 88
@@ -36,6 +36,7 @@ BREEDTE = 88
 # kind's schema appears exactly once (tested).
 _LOOPTIJD = ("Zichtbaarheid en looptijd", ["zichtbaarheid", "status", "geldig_tot"])
 _BEHEER = ("Beheer en bronnen", ["beheer", "bron", "gerelateerd", "onbevestigd", "id"])
+_BEHEER_VOORZIENING = ("Beheer en bronnen", ["beheer", "bron", "gerelateerd", "onbevestigd", "id", "import"])
 _INTERN = ("Alleen voor professionals", ["intern"])
 INDELING: dict[str, list[tuple[str, list[str]]]] = {
     "voorziening": [
@@ -44,7 +45,7 @@ INDELING: dict[str, list[tuple[str, list[str]]]] = {
         ("Hoe u de hulp krijgt", ["toegang", "aanmelden", "kosten", "kosten_toelichting", "kanalen", "talen"]),
         ("Contact en locaties", ["contact", "locaties"]),
         _LOOPTIJD,
-        _BEHEER,
+        _BEHEER_VOORZIENING,
         _INTERN,
     ],
     "methodiek": [
@@ -135,8 +136,13 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False):
         return super().increase_indent(flow, False)
 
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        super().write_double_quoted(text, split=False)  # a placeholder or a time: on one line, no '\' breaks
+
 
 def _tekst(dumper: yaml.SafeDumper, waarde: str):
+    if is_invulplek(waarde):  # a placeholder stands out, as in a new file
+        return dumper.represent_scalar("tag:yaml.org,2002:str", waarde, style='"')
     if "\n" in waarde:
         return dumper.represent_scalar("tag:yaml.org,2002:str", waarde, style="|")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):  # plain, like every date in data/ (the loader keeps it text)
@@ -155,7 +161,13 @@ _Dumper.add_representer(str, _tekst)
 _Dumper.add_representer(list, _lijst)
 
 
-def _yaml(naam: str, waarde: Any) -> list[str]:
+def veldvolgorde(enkelvoud: str) -> list[str]:
+    """The fields of a kind in the order of a new file (also the order 'wijkportaal import' writes)."""
+    return [veld for _, velden in INDELING[enkelvoud] for veld in velden]
+
+
+def yaml_regels(naam: str, waarde: Any) -> list[str]:
+    """One field as YAML lines, written as the data files are (see :class:`_Dumper`)."""
     tekst = yaml.dump({naam: waarde}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=BREEDTE - 10)
     return tekst.rstrip("\n").split("\n")
 
@@ -172,7 +184,7 @@ def plaatshouder(knoop: dict) -> str:
         return f"{INVULLEN}: kies {', '.join(eerst)} of {laatst}"
     zin = re.split(r"(?<=\.)\s", knoop.get("description", ""), maxsplit=1)[0].rstrip(".")
     tekst = f"{INVULLEN}: {zin}"
-    if (knoop.get("type") != "string" or "pattern" in knoop) and "examples" in knoop:
+    if (knoop.get("type") != "string" or "pattern" in knoop) and "examples" in knoop and "bijvoorbeeld" not in zin:
         voorbeeld = json.dumps(eerste_voorbeeld(knoop), ensure_ascii=False).replace('"', "")
         tekst += f", bijvoorbeeld {voorbeeld}"
     return tekst
@@ -182,10 +194,10 @@ def _veld(naam: str, knoop: dict, verplicht: bool, inspringing: str, bekend: dic
     """The lines of one field: its description, then its known value, a placeholder or a commented example."""
     regels = _uitleg(knoop.get("description", ""), inspringing)
     if naam in bekend and not isinstance(bekend[naam], dict):
-        return regels + [f"{inspringing}{regel}" for regel in _yaml(naam, bekend[naam])]
+        return regels + [f"{inspringing}{regel}" for regel in yaml_regels(naam, bekend[naam])]
     if not verplicht:
         voorbeeld = voorbeelden.get(naam, eerste_voorbeeld(knoop))
-        return regels + [f"{inspringing}# {regel}".rstrip() for regel in _yaml(naam, voorbeeld)]
+        return regels + [f"{inspringing}# {regel}".rstrip() for regel in yaml_regels(naam, voorbeeld)]
     if knoop.get("type") == "object" and "properties" in knoop:
         return regels + [f"{inspringing}{naam}:"] + _velden(knoop, inspringing + "  ", bekend.get(naam, {}))
     items = knoop.get("items", {})
@@ -239,7 +251,8 @@ def record_tekst(soort: Soort, naam: str, id_: str, organisatie: str, vandaag: d
 # --- writing ------------------------------------------------------------------------
 
 
-def _controleer_organisatie(data: Path, organisatie: str) -> None:
+def controleer_organisatie(data: Path, organisatie: str) -> None:
+    """Raise :class:`Geweigerd` (with a "bedoelt u") unless ``data/organisaties/<organisatie>.yml`` exists."""
     map_ = data / "organisaties"
     if (map_ / f"{organisatie}.yml").is_file():
         return
@@ -285,7 +298,7 @@ def maak_record(
             )
         organisatie = id_  # a new organisation maintains its own record
     else:
-        _controleer_organisatie(data, organisatie)
+        controleer_organisatie(data, organisatie)
     pad = map_ / f"{id_}.yml"
     for bestaand in (pad, pad.with_suffix(".yaml")):
         if bestaand.exists():

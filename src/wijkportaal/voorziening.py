@@ -175,6 +175,24 @@ VELDEN = {
         uniqueItems=True,
     ),
     "locaties": s.lijst("Plekken waar de voorziening te vinden is.", LOCATIE),
+    "import": s.mapping(
+        "Alleen bij een record dat met 'wijkportaal import csv' uit een andere sociale kaart is overgenomen: "
+        "uit welke bron en welke regel daarin. Een nieuwe import uit dezelfde bron werkt dit record bij "
+        "(de velden uit de bron) in plaats van een tweede te maken. Haal dit veld weg als het record niet "
+        "meer uit de bron bijgewerkt mag worden.",
+        {
+            "bron": s.tekst(
+                "De bron: de naam van het bronsysteem uit het koppelbestand, of anders de naam van het CSV-bestand.",
+                "Sociale kaart Voorbeeldstad",
+            ),
+            "sleutel": s.tekst(
+                "Welke regel in de bron: de waarde uit de kolom met de id van de bron, of anders "
+                "<organisatie>/<naam als id>.",
+                "SK-0042",
+            ),
+        },
+        ["bron", "sleutel"],
+    ),
 }
 
 SCHEMA = s.record_schema(
