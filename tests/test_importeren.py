@@ -10,6 +10,7 @@ No MkDocs build: the record pages are rendered by the core.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import VOORBEELDEN, kopieer_klein_project, wijkportaal
+from conftest import VOORBEELDEN, kopieer_klein_project, mkdocs, wijkportaal
 from wijkportaal.catalogus import laad_catalogus
 from wijkportaal.cli import main
 from wijkportaal.importeren import leeftijd, openingstijden, postcode, teksten
@@ -173,6 +174,21 @@ def test_the_records_render_into_their_pages(eerste: Import):
     assert "10:00" in html["buurtkamer-de-voorbeeldhoek"] and "https://voorbeeldhoek.example/" in html["buurtkamer-de-voorbeeldhoek"]
     assert "<p>U hoeft geen afspraak te maken. Neem uw brieven mee.</p>" in html["spreekuur-geldzaken-voorbeeldwijk"]
     assert "2e dinsdag van de maand 19:30-21:30" in html["mantelzorgsalon-proefpand"]
+
+
+def test_the_imported_records_build_into_the_site(eerste: Import):
+    """The round trip ends in a real build: the intern edition lists them, also in its open data.
+    (Not --strict: the placeholders are warnings, and a strict build refuses them, as it should.)"""
+    uit = mkdocs("build", "-d", "site", cwd=eerste.project)
+    assert uit.code == 0, uit.uitvoer
+    site = eerste.project / "site"
+    for id_, _ in NIEUW:
+        assert (site / "voorzieningen" / id_ / "index.html").is_file(), id_
+    data = json.loads((site / "open-data/voorzieningen.json").read_text(encoding="utf-8"))
+    assert {v["id"] for v in data["voorzieningen"]} == {"meubeldepot", *(id_ for id_, _ in NIEUW)}
+    strikt = mkdocs("build", "--strict", "-d", "site-strikt", cwd=eerste.project)
+    assert strikt.code == 1 and "nog niet ingevuld" in strikt.uitvoer
+    assert not (eerste.project / "site-strikt").exists()
 
 
 def test_a_record_is_readable_yaml_in_the_order_of_a_new_file(eerste: Import):
