@@ -36,7 +36,7 @@ def open_data_pagina(w: Weergave, hsds_bestanden: list[tuple[str, str]]) -> Pagi
         aantal_locaties=sum(len(v.locaties) for v in cat.voorzieningen),
         op_kaart=sum(1 for v in cat.voorzieningen for l in v.locaties if l.coordinaten is not None),
         bestand=lambda pad: relatief(url, adressen.OPEN_DATA) + pad.removeprefix(adressen.OPEN_DATA),
-        kolommen=export.kolommen(cat),
+        kolom_rijen=[(k.naam, k.uitleg) for k in export.kolommen(cat)],
         velden=_velden(cat.is_publiek()),
         berekend=export.BEREKEND,
         hsds_bestanden=hsds_bestanden,
