@@ -7,10 +7,12 @@ compound parts, synonyms, ranking and what each edition holds.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lunr.index import Index
 
-from conftest import PROJECT
+from conftest import PROJECT, VOORBEELDEN
 from wijkportaal import zoekindex, zoektaal
 from wijkportaal.catalogus import laad_catalogus
 
@@ -20,7 +22,18 @@ def gebouwd():
     """The first index (names, summaries, taxonomy terms, compound parts), through its compact form."""
     cat, _ = laad_catalogus(PROJECT / "data", vandaag=None)
     docs = zoekindex.documenten(cat)
-    return docs, Index.load(zoekindex.uit_compact(zoekindex.compact(zoekindex.bouwer(docs))))
+    return docs, Index.load(zoekindex.uit_compact(zoekindex.compact(zoekindex.tel(docs))))
+
+
+def test_counting_terms_ourselves_gives_what_lunr_counts():
+    """zoekindex.tel() (used for the site) counts exactly the terms lunr.py's Builder adds,
+    also for the naughty strings (naughty text passes through both the same way)."""
+    cat, _ = laad_catalogus(PROJECT / "data")
+    docs = zoekindex.documenten(cat)
+    naughty = json.loads((VOORBEELDEN / "blns.json").read_text(encoding="utf-8"))
+    docs += [zoekindex.Document(f"x/{i}/", "pagina", s, s, s, tekst=s) for i, s in enumerate(naughty)]
+    for velden in (zoekindex.VELDEN, zoekindex.TEKSTVELDEN):
+        assert zoekindex.tel(docs, velden) == zoekindex.Telling.van_lunr(zoekindex.bouwer(docs, velden))
 
 
 def test_compact_form_loads_to_the_same_index():
@@ -28,7 +41,7 @@ def test_compact_form_loads_to_the_same_index():
     docs = zoekindex.documenten(cat)
     for velden in (zoekindex.VELDEN, zoekindex.TEKSTVELDEN):
         eigen = zoekindex.bouw_index(docs, velden)
-        data = zoekindex.uit_compact(zoekindex.compact(zoekindex.bouwer(docs, velden)))
+        data = zoekindex.uit_compact(zoekindex.compact(zoekindex.tel(docs, velden)))
         # the same terms, and lunr's own scores recomputed from the compact form
         assert [t for t, _ in eigen["invertedIndex"]] == [t for t, _ in data["invertedIndex"]]
         def scores(d):
@@ -78,7 +91,7 @@ def test_one_typo_and_a_synonym(gebouwd):
 def test_stop_words_are_not_indexed_and_body_text_is_in_the_second_index(gebouwd):
     docs, idx = gebouwd
     assert vind(gebouwd, "voor") == [] and vind(gebouwd, "de") == []
-    tekstdata = zoekindex.compact(zoekindex.bouwer(docs, zoekindex.TEKSTVELDEN))
+    tekstdata = zoekindex.compact(zoekindex.tel(docs, zoekindex.TEKSTVELDEN))
     alleen_in_tekst = sorted(set(tekstdata["termen"]) - {t for t, _ in idx.inverted_index.items()})
     assert len(alleen_in_tekst) > 500
     tekst = Index.load(zoekindex.uit_compact(tekstdata))
@@ -119,7 +132,7 @@ def test_naughty_strings_pass_through_the_search_pipeline_and_index():
         for woord in zoektaal.woorden(tekst):
             assert zoektaal.stam(woord) is not None
     docs = [zoekindex.Document(f"p{i}/", "pagina", tekst, tekst, tekst, tekst) for i, tekst in enumerate(naughty)]
-    index = Index.load(zoekindex.uit_compact(zoekindex.compact(zoekindex.bouwer(docs))))
+    index = Index.load(zoekindex.uit_compact(zoekindex.compact(zoekindex.tel(docs))))
     assert index.search("onerror") is not None
     cat, _ = laad_catalogus(PROJECT / "data")
     gegevens = json.loads(zoekindex.bestanden(cat, docs)["zoeken/gegevens.json"])

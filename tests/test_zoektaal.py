@@ -229,7 +229,7 @@ def test_compact_index_decodes_the_same_in_the_browser(pagina):
     docs = zoekindex.documenten(cat)
     for velden, vragen in ((zoekindex.VELDEN, ["meubels", "geldzorgen", "opvoeden jongeren", "budgetbudy~1"]),
                            (zoekindex.TEKSTVELDEN, ["aanmeldformulier", "wijkcoach"])):  # fmt: skip
-        data = json.loads(json.dumps(zoekindex.compact(zoekindex.bouwer(docs, velden))))
+        data = json.loads(json.dumps(zoekindex.compact(zoekindex.tel(docs, velden))))
         python = zoekindex.uit_compact(data)
         browser = pagina.evaluate("(data) => wijkportaalZoekindex.uitCompact(data)", data)
         assert browser["invertedIndex"] == json.loads(json.dumps(python["invertedIndex"]))

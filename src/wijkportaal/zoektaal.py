@@ -64,14 +64,30 @@ STOPWOORDEN = frozenset(
 )
 
 
+# Characters normaliseer() drops (the soft hyphen, and every nonspacing mark met so far), for
+# str.translate; _GEZIEN holds the characters already looked up, so each is classified once.
+_WEG: dict[int, None] = {ord(_ZACHT_AFBREEKSTREEPJE): None}
+_GEZIEN: set[str] = set()
+
+
 def normaliseer(tekst: str) -> str:
     """Lowercase, compatibility-decomposed text without accents: 'Financiën' -> 'financien'."""
+    if tekst.isascii():  # nothing to decompose or drop
+        return tekst.lower()
     ontleed = unicodedata.normalize("NFKD", tekst)
-    zonder = "".join(t for t in ontleed if t != _ZACHT_AFBREEKSTREEPJE and unicodedata.category(t) != "Mn")
-    return zonder.lower()
+    for teken in set(ontleed).difference(_GEZIEN):
+        _GEZIEN.add(teken)
+        if unicodedata.category(teken) == "Mn":
+            _WEG[ord(teken)] = None
+    return ontleed.translate(_WEG).lower()
+
+
+_LETTER_OF_CIJFER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _trim(woord: str) -> str:
+    if woord and woord[0] in _LETTER_OF_CIJFER and woord[-1] in _LETTER_OF_CIJFER:
+        return woord  # most words: nothing to trim
     return _RAND.sub("", woord)
 
 
@@ -126,6 +142,23 @@ Pipeline.register_function(stemmer, "wp-stemmer-nl")
 def pijplijn() -> list[Callable]:
     """The functions for a Builder's ``pipeline`` and ``search_pipeline``, in order."""
     return [trimmer, stopwoorden, stemmer]
+
+
+@functools.lru_cache(maxsize=500_000)
+def _termen_van_token(token: str) -> tuple[str, ...]:
+    """What the lunr pipeline makes of one token of ``woorden()``: lunr lowercases a list
+    item, ``wp-trimmer`` splits it into ``woorden()``, ``wp-stopwoorden`` drops, ``wp-stemmer-nl`` stems."""
+    uit = []
+    for woord in woorden(token.lower()):
+        if woord not in STOPWOORDEN and (term := stam(woord)):
+            uit.append(term)
+    return tuple(uit)
+
+
+def termen(waarde: Any) -> list[str]:
+    """The index terms of a field value, exactly as ``bouwer()`` adds them to a lunr index
+    (tests/test_zoekindex.py compares both), without lunr's per-token objects: a tenth of the time."""
+    return [term for token in _veldwoorden(waarde) for term in _termen_van_token(token)]
 
 
 def _veldwoorden(waarde: Any) -> list[str]:
