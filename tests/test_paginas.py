@@ -235,3 +235,26 @@ def test_record_pages_print_cleanly(tabblad, adres, site: Path):
     assert css("ol.wp-stappen > li", "break-inside") == "avoid"
     assert css("ol.wp-stappen > li h3", "break-after") == "avoid"
     assert tab.fouten == []
+
+
+def test_relative_links_are_what_posixpath_makes():
+    """adressen.relatief() takes a shortcut; it must give what posixpath.relpath gives, for every
+    page of the site to every other kind of page (and to a file folder such as the feed's)."""
+    import posixpath
+
+    from wijkportaal.adressen import relatief
+    from wijkportaal.catalogus import laad_catalogus
+    from wijkportaal.paginas import Paginamaker
+
+    cat, _ = laad_catalogus(PROJECT / "data")
+    urls = sorted({p.url for p in Paginamaker(cat).paginas()})
+    doelen = [u for i, u in enumerate(urls) if i % 7 == 0] + ["", "ontwikkelingen/", "open-data/hsds/", "zoeken/"]
+
+    def oud(van: str, naar: str) -> str:
+        pad = posixpath.relpath(naar.rstrip("/") or ".", van.rstrip("/") or ".")
+        return "./" if pad == "." else pad + "/"
+
+    assert len(urls) > 150
+    for van in urls:
+        for naar in doelen:
+            assert relatief(van, naar) == oud(van, naar), (van, naar)

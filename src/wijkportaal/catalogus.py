@@ -59,13 +59,26 @@ class Catalogus:
     ontwikkelingen_over: dict[str, list[ontwikkeling.Ontwikkeling]] = field(default_factory=dict)  # newest first
     woordenlijst: Woordenlijst = field(default_factory=Woordenlijst)
 
+    _lijsten: dict = field(default_factory=dict, repr=False, compare=False)  # see _lijst
+
     def soort(self, soort: str) -> list[Record]:
         """The current records of one kind, by name (what lists, maps and search show)."""
-        return [r for r in self.soort_alle(soort) if not r.bestaat_niet_meer(self.vandaag)]
+        return list(self._lijst(soort, alle=False))
 
     def soort_alle(self, soort: str) -> list[Record]:
         """Every record of one kind in this edition, also the ones that no longer exist (they keep a page)."""
-        return sorted(self.records.get(soort, {}).values(), key=lambda r: sorteersleutel(r.naam))
+        return list(self._lijst(soort, alle=True))
+
+    def _lijst(self, soort: str, alle: bool) -> tuple[Record, ...]:
+        """The sorted (and filtered) records of a kind, made once: pages ask for them thousands of times.
+        Keyed by the records' dicts, so replacing them (never done after loading) starts anew."""
+        sleutel = (soort, alle, id(self.records), id(self.records.get(soort)))
+        if sleutel not in self._lijsten:
+            gesorteerd = sorted(self.records.get(soort, {}).values(), key=lambda r: sorteersleutel(r.naam))
+            if not alle:
+                gesorteerd = [r for r in gesorteerd if not r.bestaat_niet_meer(self.vandaag)]
+            self._lijsten[sleutel] = tuple(gesorteerd)
+        return self._lijsten[sleutel]
 
     def aantal_records(self) -> int:
         return sum(len(r) for r in self.records.values())

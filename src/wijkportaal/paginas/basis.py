@@ -112,6 +112,7 @@ class Weergave:
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
         self.kaartmaker = Kaartmaker(kaartinstellingen)
+        self._lijstitems: dict[tuple[str, bool], str] = {}  # see lijstitem()
 
     # -- maps --------------------------------------------------------------------------------
 
@@ -172,8 +173,23 @@ class Weergave:
             "verouderd": self.cat.is_verouderd,
             "bestaat_niet_meer": lambda r: r.bestaat_niet_meer(self.cat.vandaag),
             "uitleg_bij": self._uitleg_bij,
+            "lijstitem": lambda r, met_soort=False: self.lijstitem(url, r, met_soort),
             **extra,
         }
+
+    def lijstitem(self, url: str, record: Record, met_soort: bool = False) -> Markup:
+        """One record in a list on the page at ``url``. A record is listed on many pages (overviews,
+        thema's, doelgroepen, wijken, organisaties): its item is rendered once, and only the link
+        (relative to each page) is put in front."""
+        sleutel = (record.ref, met_soort)
+        if sleutel not in self._lijstitems:
+            sjabloon = templates().get_template("_lijstitem.html")
+            self._lijstitems[sleutel] = sjabloon.render(self._context(url, r=record, met_soort=met_soort)).strip()
+        href = html.escape(relatief(url, adres(record)), quote=True)
+        return Markup(
+            f'  <li class="wp-lijst__item" data-ref="{html.escape(record.ref, quote=True)}">\n'
+            f'    <a class="wp-lijst__naam" href="{href}">{self._lijstitems[sleutel]}'
+        )
 
     def _uitleg_bij(self, teksten, record: Record | None = None) -> list:
         """The glossary words in ``teksten`` (strings; None and "" skipped), except the ones
