@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, inhoud, pagina, records, refs, titel
+from conftest import PROJECT, VANDAAG, inhoud, kopieer_klein_project, pagina, records, refs, titel
 from wijkportaal.adressen import overzicht
 from wijkportaal.soorten import SOORTEN as REGISTER
 
@@ -251,3 +251,27 @@ def test_site_is_dutch_and_loads_nothing_from_other_hosts(site: Path):
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     for bron in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
         assert not bron.endswith((".js", ".css")), bron
+
+
+def test_cached_navigation_is_the_navigation_material_renders(tmp_path, monkeypatch):
+    """navcache renders the sidebar and tabs once for all pages outside the navigation: every
+    page must come out byte for byte as without it (built in-process, with and without)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from wijkportaal_mkdocs import navcache
+
+    project = kopieer_klein_project(tmp_path / "klein")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("WIJKPORTAAL_VANDAAG", VANDAAG)
+    uitkomst = {}
+    for naam, aan in (("met", True), ("zonder", False)):
+        if not aan:
+            monkeypatch.setattr(navcache, "cache_navigatie", lambda env: None)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / naam))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        uitkomst[naam] = {p.relative_to(project / naam): p.read_bytes() for p in (project / naam).rglob("*.html")}
+    assert uitkomst["met"].keys() == uitkomst["zonder"].keys() and len(uitkomst["met"]) > 20
+    verschil = [str(p) for p in uitkomst["met"] if uitkomst["met"][p] != uitkomst["zonder"][p]]
+    assert not verschil, verschil

@@ -11,6 +11,9 @@ Order of events in a build, and what happens in each:
     render every page with the core and add it as a generated file; record
     pages are marked as not in the navigation. Files the core makes that are
     not pages (the Atom feed of the ontwikkelingen) are added as they are.
+``on_env``
+    the theme's navigation (sidebar, tabs) of pages outside it is rendered once per
+    folder instead of on every record page (see :mod:`.navcache`).
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents;
     in a hand-written page, replace the markers of :mod:`wijkportaal.paginas.handpaginas`
@@ -59,7 +62,7 @@ from wijkportaal.problemen import Problemen
 from wijkportaal.paginas.zoeken import zoekvak
 from wijkportaal.zoekindex import tekst_van_html
 
-from . import voorvertoning
+from . import navcache, voorvertoning
 from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
@@ -261,6 +264,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             if origineel is not None:
                 files.remove(origineel)
             files.append(File.generated(config, basis_uri, abs_src_path=variant.abs_src_path))
+
+    def on_env(self, env, *, config, files):
+        navcache.cache_navigatie(env)  # the navigation of a page outside it: rendered once per depth
+        return env
 
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)

@@ -81,6 +81,7 @@ def templates() -> jinja2.Environment:
         _omgeving = jinja2.Environment(
             loader=jinja2.PackageLoader("wijkportaal", "templates"),
             autoescape=True,
+            auto_reload=False,  # templates are package files: no stat() per page
             trim_blocks=True,
             lstrip_blocks=True,
         )
