@@ -34,7 +34,8 @@ def omgeving() -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["WIJKPORTAAL_VANDAAG"] = VANDAAG
     env["PYTHONUTF8"] = "1"
-    env.pop("WIJKPORTAAL_REPOSITORY", None)  # set by the GitHub workflows; tests choose their own
+    for naam in ("WIJKPORTAAL_REPOSITORY", "WIJKPORTAAL_PUBLIEK_URL", "WIJKPORTAAL_INTERN_URL", "WIJKPORTAAL_PARALLEL"):
+        env.pop(naam, None)  # set by the GitHub workflows or by hand; tests choose their own
     return env
 
 
@@ -48,15 +49,15 @@ class Uitkomst:
         return self.uitvoer.splitlines()
 
 
-def draai(*args: str, cwd: Path) -> Uitkomst:
+def draai(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Uitkomst:
     proces = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=omgeving(), capture_output=True, text=True, timeout=300
+        [str(a) for a in args], cwd=cwd, env={**omgeving(), **(env or {})}, capture_output=True, text=True, timeout=300
     )
     return Uitkomst(proces.returncode, proces.stdout + proces.stderr)
 
 
-def mkdocs(*args: str, cwd: Path) -> Uitkomst:
-    return draai(BIN / "mkdocs", *args, cwd=cwd)
+def mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Uitkomst:
+    return draai(BIN / "mkdocs", *args, cwd=cwd, env=env)
 
 
 def wijkportaal(*args: str, cwd: Path) -> Uitkomst:
@@ -131,7 +132,8 @@ def vooruit(naam: str, maak, tmp_path_factory) -> concurrent.futures.Future:
 
 def maak_bouw(map_: Path) -> Bouw:
     werk = kopieer_project(map_ / "project")
-    uit = mkdocs("build", "--strict", "-d", str(werk / "site"), cwd=werk)
+    # in two processes, as a large site is built (wijkportaal.parallel): every test of this build checks that path
+    uit = mkdocs("build", "--strict", "-d", str(werk / "site"), cwd=werk, env={"WIJKPORTAAL_PARALLEL": "1"})
     assert uit.code == 0, uit.uitvoer
     return Bouw(werk, werk / "site", uit)
 

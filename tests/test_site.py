@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, VANDAAG, inhoud, kopieer_klein_project, pagina, records, refs, titel
+from conftest import PROJECT, VANDAAG, inhoud, kopieer_klein_project, mkdocs, pagina, records, refs, titel
 from wijkportaal.adressen import overzicht
 from wijkportaal.soorten import SOORTEN as REGISTER
 
@@ -275,3 +275,16 @@ def test_cached_navigation_is_the_navigation_material_renders(tmp_path, monkeypa
     assert uitkomst["met"].keys() == uitkomst["zonder"].keys() and len(uitkomst["met"]) > 20
     verschil = [str(p) for p in uitkomst["met"] if uitkomst["met"][p] != uitkomst["zonder"][p]]
     assert not verschil, verschil
+
+
+def test_a_build_in_two_processes_is_the_same_as_in_one(tmp_path):
+    """wijkportaal.parallel: a large site makes most record pages, the search index and the open
+    data in a second process. The result must be the same, file for file and byte for byte."""
+    project = kopieer_klein_project(tmp_path / "klein")
+    for naam, keuze in (("een", "0"), ("twee", "1")):
+        uit = mkdocs("build", "--strict", "-d", naam, cwd=project, env={"WIJKPORTAAL_PARALLEL": keuze})
+        assert uit.code == 0, uit.uitvoer
+    een = {p.relative_to(project / "een"): p.read_bytes() for p in (project / "een").rglob("*") if p.is_file()}
+    twee = {p.relative_to(project / "twee"): p.read_bytes() for p in (project / "twee").rglob("*") if p.is_file()}
+    assert een.keys() == twee.keys() and len(een) > 50
+    assert [str(p) for p in een if een[p] != twee[p]] == []

@@ -9,11 +9,7 @@ Order of events in a build, and what happens in each:
     a banner of errors on every page (see :mod:`.voorvertoning`).
 ``on_files``
     render every page with the core and add it as a generated file; record
-    pages are marked as not in the navigation. Files the core makes that are
-    not pages (the Atom feed of the ontwikkelingen) are added as they are.
-``on_env``
-    the theme's navigation (sidebar, tabs) of pages outside it is rendered once per
-    folder instead of on every record page (see :mod:`.navcache`).
+    pages are marked as not in the navigation.
 ``on_page_content``
     swap the (empty) Markdown result for the core's HTML and table of contents;
     in a hand-written page, replace the markers of :mod:`wijkportaal.paginas.handpaginas`
@@ -21,6 +17,12 @@ Order of events in a build, and what happens in each:
     ``<!-- wijkportaal:<naam> -->`` by the core's block of that name (the home pages: search
     box, thema's, wijken, "liever praten", kennisportaal, recently changed records; see
     ``wijkportaal.paginas.thuis``).
+``on_env`` (after every page's content is known)
+    start making the files that are not pages: the search index (with the hand-written
+    pages' text), the open data and the Atom feed; on a large site in a second process,
+    while MkDocs renders the pages (:mod:`wijkportaal.parallel`). ``on_post_build`` writes them.
+    And the theme's navigation (sidebar, tabs) of pages outside it is rendered once per
+    folder instead of on every record page (see :mod:`.navcache`).
 ``on_post_page``
     the site's search box in the header, a skip link to the article ("Naar de inhoud"),
     and a generated page's extra ``<head>`` HTML (the feed link of /ontwikkelingen/).
@@ -54,7 +56,7 @@ from wijkportaal.adressen import Repository
 from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
 from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
-from wijkportaal import zoekindex
+from wijkportaal import parallel, zoekindex
 from wijkportaal.paginas import Pagina, Paginamaker
 from wijkportaal.paginas import handpaginas
 from wijkportaal.paginas.thuis import BLOKKEN, MARKER, controleer_iconen
@@ -114,6 +116,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.blokken: dict[tuple[str, str], str] = {}  # (block, page URL) -> HTML, made once per build
         self.icoonmappen: list[Path] = []
         self._iconen: dict[str, str | None] = {}
+        self.bestanden = None  # the files that are not pages, being made (see on_env)
 
     def on_startup(self, *, command, dirty):
         self.commando = command
@@ -248,8 +251,6 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
             self.paginas[bron] = pagina
-        for pad, tekst in maker.bestanden().items():
-            files.append(File.generated(config, pad, content=tekst))  # feed and open data: the core makes them, we place them
         self.maker, self.blokken = maker, {}
         return files
 
@@ -266,7 +267,16 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             files.append(File.generated(config, basis_uri, abs_src_path=variant.abs_src_path))
 
     def on_env(self, env, *, config, files):
-        navcache.cache_navigatie(env)  # the navigation of a page outside it: rendered once per depth
+        navcache.cache_navigatie(env)  # the navigation of a page outside it: rendered once per folder
+        # Every page's content is known now (the hand-written ones are indexed): the files that are
+        # not pages (search index, open data, feed) are made meanwhile, on a large site in a second
+        # process while MkDocs renders the pages, and written in on_post_build.
+        if self.catalogus is not None and self.maker is not None:
+            maker, catalogus, handpaginas = self.maker, self.catalogus, list(self.handpaginas)
+            self.bestanden = parallel.op_achtergrond(
+                lambda: {**maker.bestanden(), **zoekindex.bestanden(catalogus, handpaginas)},
+                parallel.aan(catalogus.aantal_records()),
+            )  # fmt: skip
         return env
 
     def on_page_content(self, html, page, config, files):
@@ -299,8 +309,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     # -- serve ----------------------------------------------------------------------------
 
     def on_post_build(self, *, config):
-        if self.catalogus is not None:
-            for pad, inhoud in zoekindex.bestanden(self.catalogus, self.handpaginas).items():
+        if self.bestanden is not None:
+            bestanden, self.bestanden = self.bestanden.result(), None
+            for pad, inhoud in bestanden.items():
                 doel = Path(config.site_dir) / pad
                 doel.parent.mkdir(parents=True, exist_ok=True)
                 doel.write_text(inhoud, encoding="utf-8")

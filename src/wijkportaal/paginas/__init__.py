@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import export, hsds
+from .. import export, hsds, parallel
 from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
 from ..gebieden import Gebied
@@ -60,7 +60,19 @@ class Paginamaker:
         self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam)
 
     def paginas(self) -> Iterator[Pagina]:
-        """Every generated page, overviews first."""
+        """Every generated page, overviews first. On a large site most record pages are made in a
+        second process meanwhile (:mod:`wijkportaal.parallel`); the order stays the same."""
+        w = self.weergave
+        met_pagina = list(w.cat.met_pagina())
+        twee = parallel.aan(len(met_pagina))
+        hier = len(met_pagina) // 4 if twee else len(met_pagina)  # the child's share: this process makes the overviews
+        elders = parallel.op_achtergrond(lambda: [records.recordpagina(w, r) for r in met_pagina[hier:]], twee)
+        yield from self._overzichten()
+        for record in met_pagina[:hier]:
+            yield records.recordpagina(w, record)
+        yield from elders.result()
+
+    def _overzichten(self) -> Iterator[Pagina]:
         yield zoeken.zoekpagina(self.weergave)
         yield from overzichten.paginas(self.weergave)
         yield from teams.paginas(self.weergave)
@@ -71,7 +83,6 @@ class Paginamaker:
         yield opendata.open_data_pagina(self.weergave, hsds.BESCHRIJVING)
         if not self.weergave.cat.is_publiek():
             yield wijkanalyse.wijkanalysepagina(self.weergave)
-        yield from records.paginas(self.weergave)
 
     def fotos(self) -> Iterator[tuple[str, Path]]:
         """Files copied into the site as they are, (site path, file): the photos people consented to (intern)."""
