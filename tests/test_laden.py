@@ -74,3 +74,29 @@ def test_not_utf8(tmp_path: Path):
     laad_yaml(pad, problemen)
     (melding,) = [str(p) for p in problemen]
     assert "UTF-8" in melding
+
+
+def test_the_load_cache_reads_only_changed_files_and_keeps_their_problems(tmp_path):
+    """catalogus.Laadcache (the live preview): an unchanged file is not read again, a changed one
+    is, and the problems of a file come back on every load for as long as they are there."""
+    from conftest import kopieer_klein_project
+    from wijkportaal.catalogus import Laadcache, laad_catalogus
+
+    project = kopieer_klein_project(tmp_path / "klein")
+    data, cache = project / "data", Laadcache()
+    eerst, problemen = laad_catalogus(data, basis=project, cache=cache)
+    assert not problemen.fouten
+    org = data / "organisaties/wijkteams-enschede.yml"
+    v = data / "voorzieningen/meubeldepot.yml"
+    v.write_text(v.read_text(encoding="utf-8").replace("toegang: ", "toegang: ergens-", 1), encoding="utf-8")
+    tweede, problemen = laad_catalogus(data, basis=project, cache=cache)
+    assert tweede.records["organisaties"]["wijkteams-enschede"] is eerst.records["organisaties"]["wijkteams-enschede"]
+    fouten = [str(p) for p in problemen.fouten]
+    assert len(fouten) == 1 and fouten[0].startswith("data/voorzieningen/meubeldepot.yml:") and "toegang" in fouten[0]
+    _, opnieuw = laad_catalogus(data, basis=project, cache=cache)  # unchanged: the same problem again
+    assert [str(p) for p in opnieuw.fouten] == fouten
+    v.write_text(v.read_text(encoding="utf-8").replace("toegang: ergens-", "toegang: ", 1), encoding="utf-8")
+    org.write_text(org.read_text(encoding="utf-8").replace("naam: Wijkteams Enschede", "naam: Wijkteams Enschede (nieuw)", 1), encoding="utf-8")
+    derde, problemen = laad_catalogus(data, basis=project, cache=cache)
+    assert not problemen.fouten
+    assert derde.records["organisaties"]["wijkteams-enschede"].naam == "Wijkteams Enschede (nieuw)"

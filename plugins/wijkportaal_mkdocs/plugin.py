@@ -44,6 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from pathlib import Path
 
 import yaml
@@ -65,6 +66,7 @@ from wijkportaal.paginas.zoeken import zoekvak
 from wijkportaal.zoekindex import tekst_van_html
 
 from . import navcache, voorvertoning
+from .herbouw import Herbouw
 from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
 
@@ -74,6 +76,13 @@ log = logging.getLogger("mkdocs.plugins.wijkportaal")
 ALLE_BLOKKEN = (*BLOKKEN, *(MARKER.fullmatch(v).group(1) for k, v in vars(handpaginas).items() if k.startswith("MARKER_")))
 
 _HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', re.S)
+
+
+def _schrijf(site: Path, bestanden: dict[str, str]) -> None:
+    for pad, inhoud in bestanden.items():
+        doel = site / pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_text(inhoud, encoding="utf-8")
 
 
 def _met_zoekvak(pagina_html: str, vak: str) -> str:
@@ -117,9 +126,18 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.icoonmappen: list[Path] = []
         self._iconen: dict[str, str | None] = {}
         self.bestanden = None  # the files that are not pages, being made (see on_env)
+        self.herbouw: Herbouw | None = None  # under serve: what a rebuild takes over (see .herbouw)
+        self.vorige_bestanden: dict[str, str] = {}  # under serve: those files of the previous build
+        self.vorige_banner = False
 
     def on_startup(self, *, command, dirty):
         self.commando = command
+        if command == "serve" and self.herbouw is None:
+            self.herbouw = Herbouw()  # lives as long as the server: rebuild only what a save touches
+
+    def on_shutdown(self):
+        if self.herbouw is not None:
+            self.herbouw.opruimen()
         # Under --strict MkDocs counts every warning of the build; count the same ones.
         if self._atomisch_bouwen():
             self.teller = Teller.start()
@@ -167,6 +185,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             editie=self.config.editie,
             basis=basis,
             verouderd_na_dagen=self.config.verouderd_na_dagen,
+            cache=self.herbouw.laadcache if self.herbouw is not None else None,
         )
         for probleem in problemen.gesorteerd():
             (log.error if probleem.is_fout else log.warning)(str(probleem))
@@ -235,7 +254,19 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
-        for pagina in maker.paginas():
+        alleen = None
+        if self.herbouw is not None:  # serve: the record pages a save did not touch come back as they were
+            assert self.data_map is not None
+            volledig = bool(self.banner) or self.vorige_banner
+            self.herbouw.kies(self.catalogus, self.data_map, config.config_file_path, volledig)
+            self.vorige_banner = bool(self.banner)
+            alleen = self.herbouw.maak_anew
+            for record in self.catalogus.met_pagina():
+                if not alleen(record):
+                    files.append(self.herbouw.bewaarde_pagina(record, config))
+            if self.herbouw.aantal_nieuw is not None:
+                log.info(f"Voorvertoning: {self.herbouw.aantal_nieuw} recordpagina's opnieuw gemaakt, de rest overgenomen.")
+        for pagina in maker.paginas(records_alleen=alleen):
             bron = pagina.bronbestand
             bestaand = files.get_file_from_path(bron)
             if bestaand is not None:
@@ -310,16 +341,27 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
 
     def on_post_build(self, *, config):
         if self.bestanden is not None:
-            bestanden, self.bestanden = self.bestanden.result(), None
-            for pad, inhoud in bestanden.items():
-                doel = Path(config.site_dir) / pad
-                doel.parent.mkdir(parents=True, exist_ok=True)
-                doel.write_text(inhoud, encoding="utf-8")
+            toekomst, self.bestanden = self.bestanden, None
+            site = Path(config.site_dir)
+            if self.herbouw is not None and not getattr(toekomst, "done", lambda: True)():
+                # serve: show the page now with the previous search index and open data; the new
+                # ones are written when they are ready (a second or two later)
+                _schrijf(site, self.vorige_bestanden)
+                threading.Thread(target=self._schrijf_later, args=(toekomst, site), daemon=True).start()
+            else:
+                self.vorige_bestanden = toekomst.result()
+                _schrijf(site, self.vorige_bestanden)
         if self.atomisch is not None:
             bouw, self.atomisch = self.atomisch, None
             config.site_dir = str(bouw.doel)
             if not bouw.afronden(strikt=config.strict):
                 log.info("Strikte bouw met waarschuwingen: de vorige site blijft staan.")
+
+    def _schrijf_later(self, toekomst, site: Path) -> None:
+        bestanden = toekomst.result()
+        self.vorige_bestanden = bestanden
+        if site.is_dir():
+            _schrijf(site, bestanden)
 
     def on_build_error(self, *, error):
         if self.teller is not None:
@@ -337,6 +379,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             output = output.replace("</head>", pagina.kop + "\n</head>", 1)
         if self.banner:
             return voorvertoning.met_banner(output, self.banner)
+        if self.herbouw is not None and pagina is not None:
+            self.herbouw.bewaar(page.url, output)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Iterable
 
 
 class Niveau(str, Enum):
@@ -73,6 +74,11 @@ class Problemen:
         self._lijst: list[Probleem] = []
         self._gezien: set[Probleem] = set()
 
+    @property
+    def basis(self) -> Path | None:
+        """The folder paths are shown relative to."""
+        return self._basis
+
     def toon_pad(self, pad: Path | str) -> str:
         pad = Path(pad)
         if self._basis is not None:
@@ -88,6 +94,13 @@ class Problemen:
         if probleem not in self._gezien:
             self._gezien.add(probleem)
             self._lijst.append(probleem)
+
+    def neem_over(self, problemen: Iterable[Probleem]) -> None:
+        """Problems found before (by another collector with the same basis), in their order."""
+        for probleem in problemen:
+            if probleem not in self._gezien:
+                self._gezien.add(probleem)
+                self._lijst.append(probleem)
 
     def fout(self, pad: Path | str, plek: Plek | None, bericht: str) -> None:
         self.voeg_toe(pad, plek, Niveau.FOUT, bericht)

@@ -59,11 +59,12 @@ class Paginamaker:
         data) and its name (in the feed's title and the open data's attribution)."""
         self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam)
 
-    def paginas(self) -> Iterator[Pagina]:
-        """Every generated page, overviews first. On a large site most record pages are made in a
-        second process meanwhile (:mod:`wijkportaal.parallel`); the order stays the same."""
+    def paginas(self, records_alleen: Callable[[Record], bool] | None = None) -> Iterator[Pagina]:
+        """Every generated page, overviews first (of the record pages only those ``records_alleen``
+        accepts, when given). On a large site most record pages are made in a second process
+        meanwhile (:mod:`wijkportaal.parallel`); the order stays the same."""
         w = self.weergave
-        met_pagina = list(w.cat.met_pagina())
+        met_pagina = [r for r in w.cat.met_pagina() if records_alleen is None or records_alleen(r)]
         twee = parallel.aan(len(met_pagina))
         hier = len(met_pagina) // 4 if twee else len(met_pagina)  # the child's share: this process makes the overviews
         elders = parallel.op_achtergrond(lambda: [records.recordpagina(w, r) for r in met_pagina[hier:]], twee)

@@ -175,6 +175,8 @@ class Weergave:
             "bestaat_niet_meer": lambda r: r.bestaat_niet_meer(self.cat.vandaag),
             "uitleg_bij": self._uitleg_bij,
             "lijstitem": lambda r, met_soort=False: self.lijstitem(url, r, met_soort),
+            "per_soort_van": _per_soort,
+            "labels_van": _labels,
             **extra,
         }
 
@@ -212,6 +214,20 @@ class Weergave:
         html = templates().get_template(template).render(self._context(url, titel=titel, **extra))
         return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving)
 
+
+
+def _per_soort(records) -> list[tuple[str, object, list[Record]]]:
+    """(kind, its registry entry, the records of that kind) in the registry's order, in one pass."""
+    per: dict[str, list[Record]] = {}
+    for r in records:
+        per.setdefault(r.SOORT, []).append(r)
+    return [(soort, s, per.get(soort, [])) for soort, s in SOORTEN.items()]
+
+
+def _labels(records) -> list[str]:
+    """The toegang and kosten labels of the voorzieningen among ``records``, each once (for "Wat betekenen de labels?")."""
+    vz = [r for r in records if isinstance(r, Voorziening)]
+    return list(dict.fromkeys(v.toegang_label for v in vz)) + list(dict.fromkeys(v.kosten_label for v in vz))
 
 
 def _openingstijden(locatie) -> list[tuple[str, list[str]]]:

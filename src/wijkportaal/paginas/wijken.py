@@ -66,6 +66,6 @@ def wijkpagina(w: Weergave, wijk: Gebied) -> Pagina:
     return w.render(
         "wijk.html", adres(wijk), f"Wijk {wijk.naam}", kaart=kaart, plaatsen=w.plaatsen(op_kaart, wijk.code),
         beschrijving=f"Voorzieningen in de wijk {wijk.naam} in Enschede.",
-        wijk=wijk, groepen=groepen, stedelijk=stedelijk, aantal=len(hier),
+        wijk=wijk, groepen=groepen, hier=hier, stedelijk=stedelijk, aantal=len(hier),
         stadsdeel=w.cat.gebieden.stadsdeel_van(wijk.code), buurten=buurten, teams=teams.in_wijk(w.cat, wijk.code),
     )  # fmt: skip

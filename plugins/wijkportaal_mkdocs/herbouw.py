@@ -1,0 +1,147 @@
+"""Rebuilds under ``mkdocs serve``: only what a saved change touches.
+
+On every save MkDocs builds the whole site again. With thousands of records
+that is most of a minute; a partner editing one entry wants to see it at once.
+:class:`Herbouw` lives as long as the server and remembers the previous build:
+
+- the records read and schema-checked, by file content (``catalogus.Laadcache``);
+- per record its content fingerprint, and the final HTML of its page, kept in a
+  folder of its own;
+- which record pages name which records (a link or a ``data-ref``).
+
+A rebuild then makes anew the pages of the records that changed (or came or
+went), of the records they point to, and of the records whose page named them;
+every other record page is put back as it was (a static file MkDocs copies).
+Overviews, thema, doelgroep and wijk pages, the map and the hand-written pages are
+always made anew, so lists are complete. Anything else that changed (the
+taxonomy, the areas, the glossary, the configuration, the date) means a full
+build, as does a build with errors in the data (the banner) and the one after it.
+``mkdocs build`` and ``wijkportaal bouw`` never use this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from wijkportaal.adressen import adres
+from wijkportaal.catalogus import Catalogus, Laadcache
+from wijkportaal.record import Record
+from wijkportaal.soorten import SOORTEN
+
+_HREF = re.compile(r'href="([^"#?:]*)["#?]')  # relative links (no scheme)
+_DATA_REF = re.compile(r'data-ref="([^"]+)"')
+
+
+class Herbouw:
+    """What a rebuild under ``serve`` takes over from the previous one."""
+
+    def __init__(self) -> None:
+        self.laadcache = Laadcache()
+        self.map = Path(tempfile.mkdtemp(prefix="wijkportaal-voorvertoning-"))
+        self._vingerafdrukken: dict[str, bytes | None] = {}  # record ref -> content hash, previous build
+        self._overig: bytes | None = None  # everything else that shapes record pages, previous build
+        self._noemers: dict[str, set[str]] = {}  # record ref -> refs of the record pages that name it
+        self._bewaard: set[str] = set()  # records whose previous page is in self.map
+        self._nieuw: set[str] | None = None  # this build: refs of record pages made anew (None: all)
+        self._urls: dict[str, str] = {}  # record page URL -> ref, this build
+        self._refs: set[str] = set()
+
+    def opruimen(self) -> None:
+        shutil.rmtree(self.map, ignore_errors=True)
+
+    @staticmethod
+    def _overig_van(data: Path, config_bestand: str | None, catalogus: Catalogus) -> bytes:
+        """A fingerprint of the inputs of a record page other than the records themselves."""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{catalogus.vandaag}|{catalogus.editie}|{catalogus.verouderd_na_dagen}".encode())
+        mappen = {soort.map for soort in SOORTEN.values()}
+        for pad in sorted(p for p in data.rglob("*") if p.is_file() and p.relative_to(data).parts[0] not in mappen):
+            h.update(str(pad).encode() + b"\0" + pad.read_bytes())
+        if config_bestand and Path(config_bestand).is_file():
+            h.update(Path(config_bestand).read_bytes())
+        return h.digest()
+
+    def kies(self, catalogus: Catalogus, data: Path, config_bestand: str | None, volledig: bool) -> None:
+        """Decide, for this build, which record pages to make anew (see :meth:`maak_anew`)."""
+        records = {r.ref: r for r in catalogus.met_pagina()}
+        self._urls = {adres(r): ref for ref, r in records.items()}
+        self._refs = set(records)
+        vingerafdrukken = {ref: self.laadcache.vingerafdruk(r.bestand.pad) for ref, r in records.items()}
+        overig = self._overig_van(data, config_bestand, catalogus)
+        if volledig or overig != self._overig or not self._vingerafdrukken:
+            self._nieuw = None
+        else:
+            veranderd = {ref for ref in vingerafdrukken.keys() | self._vingerafdrukken.keys()
+                         if vingerafdrukken.get(ref) != self._vingerafdrukken.get(ref)}  # fmt: skip
+            nieuw = set(veranderd)
+            for ref in veranderd:
+                nieuw |= self._noemers.get(ref, set())  # pages that named it (lists, links, back-links)
+                if ref in records:  # and what it points to now (its organisation, related records)
+                    nieuw |= set(_verwijzingen(records[ref]))
+            self._nieuw = (nieuw | (records.keys() - self._bewaard)) & records.keys()
+        self._vingerafdrukken, self._overig = vingerafdrukken, overig
+
+    @property
+    def aantal_nieuw(self) -> int | None:
+        return None if self._nieuw is None else len(self._nieuw)
+
+    def maak_anew(self, record: Record) -> bool:
+        """Whether this build makes the record's page (else :meth:`bewaarde_pagina` puts the old one back)."""
+        return self._nieuw is None or record.ref in self._nieuw
+
+    def bewaarde_pagina(self, record: Record, config) -> File:
+        """The record's page of the previous build, as a file MkDocs puts into the site."""
+        return _Bewaard(f"{adres(record)}index.html", str(self.map), config.site_dir, config.use_directory_urls)
+
+    def bewaar(self, url: str, html: str) -> None:
+        """The final HTML of a record page just made: kept for later builds, and what it names noted."""
+        ref = self._urls.get(url)
+        if ref is None:
+            return
+        doel = self.map / url / "index.html"
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = doel.with_name("index.html.nieuw")
+        tijdelijk.write_text(html, encoding="utf-8")
+        os.replace(tijdelijk, doel)  # a new file: never write through a link in the site (see _Bewaard)
+        self._bewaard.add(ref)
+        genoemd = {self._urls.get(_absoluut(url, href)) for href in _HREF.findall(html)}
+        genoemd |= {r for r in _DATA_REF.findall(html) if r in self._refs}
+        for naam in genoemd - {None, ref}:
+            self._noemers.setdefault(naam, set()).add(ref)
+
+
+class _Bewaard(File):
+    """A page of an earlier build put back: a hard link to the kept copy (copying thousands of
+    pages takes seconds, linking them a fraction). :meth:`Herbouw.bewaar` replaces a kept copy by
+    a new file, never writing into it; MkDocs empties the site folder before each build (with
+    ``--dirty`` it keeps it, and a link already in place stays)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        if os.path.exists(self.abs_dest_path):
+            if os.path.samefile(self.abs_src_path, self.abs_dest_path):
+                return  # serve --dirty keeps the site folder: already there
+            os.unlink(self.abs_dest_path)
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        try:
+            os.link(self.abs_src_path, self.abs_dest_path)
+        except OSError:  # another file system, or links not allowed
+            shutil.copyfile(self.abs_src_path, self.abs_dest_path)
+
+
+def _verwijzingen(record: Record) -> list[str]:
+    return [*record.verwijzingen(), f"organisaties/{record.beheerder}"]
+
+
+def _absoluut(van: str, href: str) -> str:
+    """A relative link on the page at directory URL ``van`` as a site URL (``voorzieningen/x/``)."""
+    pad = posixpath.normpath(posixpath.join(van, href))
+    return "" if pad in (".", "") or pad.startswith("..") else pad + "/"
