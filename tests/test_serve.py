@@ -101,3 +101,49 @@ def test_serve_keeps_serving_with_errors_in_data_and_recovers(klein_project: Pat
         assert wacht_op(lambda: "Meubeldepot Hersteld" in (haal(url) or ""), 10), "na herstel kwam de wijziging niet door"
         assert BANNER not in haal(url)
         assert BANNER not in haal(basis)
+
+
+def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypatch, caplog):
+    """herbouw: under serve a save makes anew only the record pages it touches and puts the others
+    back; the site must be the same as a full build of the changed data, file for file (except the
+    sitemap, which lists only the pages made). Built in-process, as `mkdocs serve` does."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import VANDAAG, kopieer_klein_project
+
+    project = kopieer_klein_project(tmp_path / "klein")
+    v = project / "data/voorzieningen"
+    bron = (v / "meubeldepot.yml").read_text(encoding="utf-8")
+    for i in range(1, 5):  # more voorzieningen that the change does not touch
+        (v / f"meubeldepot-{i}.yml").write_text(bron.replace("naam: Meubeldepot", f"naam: Meubeldepot {i}"), encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("WIJKPORTAAL_VANDAAG", VANDAAG)
+    monkeypatch.setenv("WIJKPORTAAL_PARALLEL", "0")
+    adres = "http://127.0.0.1:8000/"
+
+    def bouw(map_: str, commando: str, plugins=None):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / map_))
+        config.site_url = adres
+        if plugins is None:
+            config.plugins.on_startup(command=commando, dirty=False)
+        build(config, serve_url=adres if commando == "serve" else None)
+        return config.plugins
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.wijkportaal")
+    plugins = bouw("serve", "serve")
+    (v / "meubeldepot-2.yml").write_text(bron.replace("naam: Meubeldepot", "naam: Meubeldepot Twee Gewijzigd"), encoding="utf-8")
+    bouw("serve", "serve", plugins)  # the server reloads the configuration; the plugin instance stays
+    assert "Voorvertoning: 2 recordpagina's opnieuw gemaakt" in caplog.text  # the changed one and its organisation
+    bouw("vol", "build")
+    plugins.on_shutdown()
+
+    def html(map_: str) -> dict:
+        return {p.relative_to(project / map_): p.read_bytes() for p in (project / map_).rglob("*") if p.is_file() and "sitemap" not in p.name}
+
+    serve, vol = html("serve"), html("vol")
+    assert serve.keys() == vol.keys()
+    assert [str(p) for p in serve if serve[p] != vol[p]] == []
+    assert b"Meubeldepot Twee Gewijzigd" in serve[Path("voorzieningen/meubeldepot-2/index.html")]
