@@ -134,6 +134,11 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
 
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.wijkportaal")
     plugins = bouw("serve", "serve")
+    # a hand-written page links to a record page that is put back as it was: the link still works
+    (project / "docs/over.md").write_text(
+        (project / "docs/over.md").read_text(encoding="utf-8") + "\nZie [Meubeldepot 3](voorzieningen/meubeldepot-3.md).\n",
+        encoding="utf-8",
+    )
     (v / "meubeldepot-2.yml").write_text(bron.replace("naam: Meubeldepot", "naam: Meubeldepot Twee Gewijzigd"), encoding="utf-8")
     bouw("serve", "serve", plugins)  # the server reloads the configuration; the plugin instance stays
     assert "Voorvertoning: 2 recordpagina's opnieuw gemaakt" in caplog.text  # the changed one and its organisation
@@ -147,3 +152,4 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     assert serve.keys() == vol.keys()
     assert [str(p) for p in serve if serve[p] != vol[p]] == []
     assert b"Meubeldepot Twee Gewijzigd" in serve[Path("voorzieningen/meubeldepot-2/index.html")]
+    assert b'href="../voorzieningen/meubeldepot-3/"' in serve[Path("over/index.html")]

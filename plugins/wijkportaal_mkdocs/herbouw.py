@@ -29,9 +29,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
-from wijkportaal.adressen import adres
+from wijkportaal.adressen import adres, bronbestand
 from wijkportaal.catalogus import Catalogus, Laadcache
 from wijkportaal.record import Record
 from wijkportaal.soorten import SOORTEN
@@ -98,15 +98,20 @@ class Herbouw:
         return self._nieuw is None or record.ref in self._nieuw
 
     def bewaarde_pagina(self, record: Record, config) -> File:
-        """The record's page of the previous build, as a file MkDocs puts into the site."""
-        return _Bewaard(f"{adres(record)}index.html", str(self.map), config.site_dir, config.use_directory_urls)
+        """The record's page of the previous build, as a file MkDocs puts into the site. It keeps the
+        page's Markdown path, so links in hand-written pages to it still resolve."""
+        url = adres(record)
+        return _Bewaard(
+            bronbestand(url), str(self.map), config.site_dir, config.use_directory_urls,
+            dest_uri=f"{url}index.html", inclusion=InclusionLevel.NOT_IN_NAV,
+        )  # fmt: skip
 
     def bewaar(self, url: str, html: str) -> None:
         """The final HTML of a record page just made: kept for later builds, and what it names noted."""
         ref = self._urls.get(url)
         if ref is None:
             return
-        doel = self.map / url / "index.html"
+        doel = self.map / bronbestand(url)
         doel.parent.mkdir(parents=True, exist_ok=True)
         tijdelijk = doel.with_name("index.html.nieuw")
         tijdelijk.write_text(html, encoding="utf-8")
@@ -123,6 +128,9 @@ class _Bewaard(File):
     pages takes seconds, linking them a fraction). :meth:`Herbouw.bewaar` replaces a kept copy by
     a new file, never writing into it; MkDocs empties the site folder before each build (with
     ``--dirty`` it keeps it, and a link already in place stays)."""
+
+    def is_documentation_page(self) -> bool:
+        return False  # MkDocs copies it, it does not render it again
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None

@@ -47,7 +47,6 @@ import re
 import threading
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -132,8 +131,12 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
 
     def on_startup(self, *, command, dirty):
         self.commando = command
-        if command == "serve" and self.herbouw is None:
-            self.herbouw = Herbouw()  # lives as long as the server: rebuild only what a save touches
+        if command == "serve":
+            if self.herbouw is None:
+                self.herbouw = Herbouw()  # lives as long as the server: rebuild only what a save touches
+        elif self.herbouw is not None:  # MkDocs keeps plugin instances for a process: a build starts clean
+            self.herbouw.opruimen()
+            self.herbouw = None
 
     def on_shutdown(self):
         if self.herbouw is not None:
@@ -272,15 +275,9 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             if bestaand is not None:
                 log.warning(f"docs/{bron} wordt vervangen door een gegenereerde pagina; verwijder het bestand uit docs/")
                 files.remove(bestaand)
-            # MkDocs and Material insert titles and descriptions into pages unescaped.
-            kop = {"title": pagina.titel_html}
-            if pagina.beschrijving:
-                kop["description"] = pagina.beschrijving_html
-            if not pagina.koppen:
-                kop["hide"] = ["toc"]
-            inhoud = "---\n" + yaml.safe_dump(kop, allow_unicode=True, sort_keys=False) + "---\n"
+            # an empty source: title, description and toc come as metadata in on_page_markdown
             opname = InclusionLevel.INCLUDED if pagina.in_navigatie else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, bron, content=inhoud, inclusion=opname))
+            files.append(File.generated(config, bron, content="", inclusion=opname))
             self.paginas[bron] = pagina
         self.maker, self.blokken = maker, {}
         return files
@@ -309,6 +306,17 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
                 parallel.aan(catalogus.aantal_records()),
             )  # fmt: skip
         return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        pagina = self.paginas.get(page.file.src_uri)
+        if pagina is not None:  # what front matter would say, without writing and parsing YAML per page
+            # MkDocs and Material insert titles and descriptions into pages unescaped.
+            page.meta["title"] = pagina.titel_html
+            if pagina.beschrijving:
+                page.meta["description"] = pagina.beschrijving_html
+            if not pagina.koppen:
+                page.meta["hide"] = ["toc"]
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         pagina = self.paginas.get(page.file.src_uri)
