@@ -429,3 +429,21 @@ def test_the_valid_part_of_every_variant_renders(proef: Proef):
     assert len(getoond) > 900
     for v in getoond:
         assert not _actieve_html(paginas[adres_van(v)].html), v.bestand
+
+
+def test_the_quick_schema_check_agrees_with_jsonschema_on_every_variant(proef: Proef):
+    """schema.snel_geldig (fastjsonschema) lets a valid file skip jsonschema: on every variant,
+    valid or not, both must give the same verdict (also on dates: jsonschema's formats are used)."""
+    from wijkportaal.schema import getallen_als_tekst, snel_geldig
+
+    oordelen = {True: 0, False: 0}
+    for v in proef.varianten:
+        soort = SOORTEN[v.soort]
+        bestand = laad_yaml(proef.project / v.bestand, Problemen())
+        if bestand is None or not isinstance(bestand.data, dict):
+            continue
+        data = getallen_als_tekst(bestand.data, soort.schema, bestand)
+        geldig = not any(True for _ in soort.validator.iter_errors(data))
+        assert snel_geldig(soort.schema)(data) == geldig, (v.bestand, v.pad, v.waarde)
+        oordelen[geldig] += 1
+    assert oordelen[True] > 200 and oordelen[False] > 1000, oordelen

@@ -245,6 +245,49 @@ def validator(schema: dict) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
+_SNEL: dict[int, Any] = {}
+
+
+def snel_geldig(schema: dict) -> Any:
+    """A quick check whether data fits ``schema`` (True/False), for the common case of a valid file.
+
+    fastjsonschema compiles the schema to Python code, many times faster than jsonschema's
+    interpreter, which stays the one that explains a mistake: only a file this check
+    rejects goes through it. It knows JSON Schema draft 7, so ``prefixItems`` becomes the
+    draft-7 ``items`` list; formats are checked by jsonschema's own FormatChecker, so both
+    agree on what a date is (tests/test_schema.py compares them on every kind of mistake).
+    """
+    if id(schema) not in _SNEL:
+        import fastjsonschema
+
+        controle = FormatChecker()
+        formaten = {naam: (lambda waarde, naam=naam: controle.conforms(waarde, naam)) for naam in controle.checkers}
+        functie = fastjsonschema.compile(_als_draft7(schema), formats=formaten)
+
+        def geldig(data: Any) -> bool:
+            try:
+                functie(data)
+            except fastjsonschema.JsonSchemaException:
+                return False
+            return True
+
+        _SNEL[id(schema)] = (schema, geldig)  # the schema kept alive, so its id stays its own
+    return _SNEL[id(schema)][1]
+
+
+def _als_draft7(schema: Any) -> Any:
+    if isinstance(schema, list):
+        return [_als_draft7(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    uit = {k: _als_draft7(v) for k, v in schema.items() if k not in ("$schema", "$id") and not k.startswith("x-")}
+    if "prefixItems" in uit:  # 2020-12: prefixItems + items (the rest); draft 7: items (list) + additionalItems
+        rest = uit.pop("items", True)
+        uit["items"] = uit.pop("prefixItems")
+        uit["additionalItems"] = rest
+    return uit
+
+
 def _types(schema: dict) -> set[str]:
     soort = schema.get("type")
     return {soort} if isinstance(soort, str) else set(soort or ())
@@ -312,9 +355,12 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
     Returns the validated part: a copy of the data with numbers-as-text restored
     and every value that did not fit removed (see the module docstring).
     """
-    geldig = geldig or validator(schema)
     data = getallen_als_tekst(bestand.data, schema, bestand)  # a copy: bestand.data stays as written
-    fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
+    if snel_geldig(schema)(data):
+        fouten = []
+    else:
+        geldig = geldig or validator(schema)
+        fouten = sorted(geldig.iter_errors(data), key=lambda f: [str(d) for d in f.absolute_path])
     vervangen = _vervangen_verplichte_velden(fouten, schema)
     for fout in fouten:
         if fout.validator == "required" and _op_overgeslagen_regel(_ontbrekend_veld(fout), bestand):
