@@ -142,6 +142,9 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     (v / "meubeldepot-2.yml").write_text(bron.replace("naam: Meubeldepot", "naam: Meubeldepot Twee Gewijzigd"), encoding="utf-8")
     bouw("serve", "serve", plugins)  # the server reloads the configuration; the plugin instance stays
     assert "Voorvertoning: 2 recordpagina's opnieuw gemaakt" in caplog.text  # the changed one and its organisation
+    # what was put back (a hard link to the kept copy) rather than made: record pages and thema pages
+    gelinkt = {p.relative_to(project / "serve").parts[0] for p in (project / "serve").rglob("index.html") if p.stat().st_nlink > 1}
+    assert {"voorzieningen", "themas", "doelgroepen"} <= gelinkt, gelinkt
     bouw("vol", "build")
     plugins.on_shutdown()
 

@@ -31,10 +31,12 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from wijkportaal.adressen import adres, bronbestand
+from wijkportaal.adressen import OVERZICHTEN, START, WOORDENLIJST, adres, bronbestand
 from wijkportaal.catalogus import Catalogus, Laadcache
 from wijkportaal.record import Record
 from wijkportaal.soorten import SOORTEN
+from wijkportaal.team import Team
+from wijkportaal.voorziening import Voorziening
 
 _HREF = re.compile(r'href="([^"#?:]*)["#?]')  # relative links (no scheme)
 _DATA_REF = re.compile(r'data-ref="([^"]+)"')
@@ -52,6 +54,9 @@ class Herbouw:
         self._bewaard: set[str] = set()  # records whose previous page is in self.map
         self._nieuw: set[str] | None = None  # this build: refs of record pages made anew (None: all)
         self._urls: dict[str, str] = {}  # record page URL -> ref, this build
+        self._records: dict[str, Record] = {}  # the previous build's records (a changed one: as it was)
+        self._overzichten: set[str] | None = None  # this build: the other pages to make anew (None: all)
+        self._bewaarde_urls: set[str] = set()  # every page kept in self.map, by URL
         self._refs: set[str] = set()
 
     def opruimen(self) -> None:
@@ -77,7 +82,7 @@ class Herbouw:
         vingerafdrukken = {ref: self.laadcache.vingerafdruk(r.bestand.pad) for ref, r in records.items()}
         overig = self._overig_van(data, config_bestand, catalogus)
         if volledig or overig != self._overig or not self._vingerafdrukken:
-            self._nieuw = None
+            self._nieuw = self._overzichten = None
         else:
             veranderd = {ref for ref in vingerafdrukken.keys() | self._vingerafdrukken.keys()
                          if vingerafdrukken.get(ref) != self._vingerafdrukken.get(ref)}  # fmt: skip
@@ -87,7 +92,9 @@ class Herbouw:
                 if ref in records:  # and what it points to now (its organisation, related records)
                     nieuw |= set(_verwijzingen(records[ref]))
             self._nieuw = (nieuw | (records.keys() - self._bewaard)) & records.keys()
-        self._vingerafdrukken, self._overig = vingerafdrukken, overig
+            geraakt = [r for ref in veranderd for r in (self._records.get(ref), records.get(ref)) if r is not None]
+            self._overzichten = _overzichten_van(catalogus, geraakt)
+        self._vingerafdrukken, self._overig, self._records = vingerafdrukken, overig, records
 
     @property
     def aantal_nieuw(self) -> int | None:
@@ -97,10 +104,15 @@ class Herbouw:
         """Whether this build makes the record's page (else :meth:`bewaarde_pagina` puts the old one back)."""
         return self._nieuw is None or record.ref in self._nieuw
 
-    def bewaarde_pagina(self, record: Record, config) -> File:
-        """The record's page of the previous build, as a file MkDocs puts into the site. It keeps the
-        page's Markdown path, so links in hand-written pages to it still resolve."""
-        url = adres(record)
+    def maak_overzicht(self, url: str) -> bool:
+        """Whether this build makes the (not record) page at ``url``: an overview, a thema, doelgroep or
+        wijk page that lists a changed record (before or after the change), or one kept from no build."""
+        return self._overzichten is None or url in self._overzichten or url not in self._bewaarde_urls
+
+    def bewaarde_pagina(self, record: Record | str, config) -> File:
+        """A page of the previous build (a record's, or one at a URL), as a file MkDocs puts into the site.
+        It keeps the page's Markdown path, so links in hand-written pages to it still resolve."""
+        url = adres(record) if isinstance(record, Record) else record
         return _Bewaard(
             bronbestand(url), str(self.map), config.site_dir, config.use_directory_urls,
             dest_uri=f"{url}index.html", inclusion=InclusionLevel.NOT_IN_NAV,
@@ -108,14 +120,15 @@ class Herbouw:
 
     def bewaar(self, url: str, html: str) -> None:
         """The final HTML of a record page just made: kept for later builds, and what it names noted."""
-        ref = self._urls.get(url)
-        if ref is None:
-            return
         doel = self.map / bronbestand(url)
         doel.parent.mkdir(parents=True, exist_ok=True)
         tijdelijk = doel.with_name("index.html.nieuw")
         tijdelijk.write_text(html, encoding="utf-8")
         os.replace(tijdelijk, doel)  # a new file: never write through a link in the site (see _Bewaard)
+        self._bewaarde_urls.add(url)
+        ref = self._urls.get(url)
+        if ref is None:
+            return  # not a record page: what it names does not matter (it is made when its records change)
         self._bewaard.add(ref)
         genoemd = {self._urls.get(_absoluut(url, href)) for href in _HREF.findall(html)}
         genoemd |= {r for r in _DATA_REF.findall(html) if r in self._refs}
@@ -143,6 +156,23 @@ class _Bewaard(File):
             os.link(self.abs_src_path, self.abs_dest_path)
         except OSError:  # another file system, or links not allowed
             shutil.copyfile(self.abs_src_path, self.abs_dest_path)
+
+
+def _overzichten_van(catalogus: Catalogus, records: list[Record]) -> set[str]:
+    """The pages other than record pages that may list ``records`` (each as it was and as it is):
+    every overview in the navigation (the kinds, the map, onderhoud, ...), and the thema, doelgroep
+    and wijk pages of these records; every wijk page for a city-wide voorziening or a team."""
+    tax, gebieden = catalogus.taxonomie, catalogus.gebieden
+    urls = set(OVERZICHTEN) | {START, WOORDENLIJST}
+    for r in records:
+        for thema in r.themas:
+            urls |= {adres(t) for t in (tax.themas.get(thema), tax.themas.get(tax.hoofdthema(thema) or "")) if t}
+        urls |= {adres(tax.doelgroepen[d]) for d in getattr(r, "doelgroepen", []) if d in tax.doelgroepen}
+        if isinstance(r, Team) or (isinstance(r, Voorziening) and r.stedelijk):
+            urls |= {adres(w) for w in gebieden.wijken.values()}
+        elif isinstance(r, Voorziening):
+            urls |= {adres(gebieden.wijken[w]) for w in catalogus.wijken_van(r) if w in gebieden.wijken}
+    return urls
 
 
 def _verwijzingen(record: Record) -> list[str]:

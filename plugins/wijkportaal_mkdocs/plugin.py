@@ -257,19 +257,23 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))
         self.paginas, self.handpaginas = {}, []
-        alleen = None
+        alleen = overzichten_alleen = None
         if self.herbouw is not None:  # serve: the record pages a save did not touch come back as they were
             assert self.data_map is not None
             volledig = bool(self.banner) or self.vorige_banner
             self.herbouw.kies(self.catalogus, self.data_map, config.config_file_path, volledig)
             self.vorige_banner = bool(self.banner)
-            alleen = self.herbouw.maak_anew
+            alleen, overzichten_alleen = self.herbouw.maak_anew, self.herbouw.maak_overzicht
             for record in self.catalogus.met_pagina():
                 if not alleen(record):
                     files.append(self.herbouw.bewaarde_pagina(record, config))
             if self.herbouw.aantal_nieuw is not None:
                 log.info(f"Voorvertoning: {self.herbouw.aantal_nieuw} recordpagina's opnieuw gemaakt, de rest overgenomen.")
-        for pagina in maker.paginas(records_alleen=alleen):
+        for pagina in maker.paginas(records_alleen=alleen, overzichten_alleen=overzichten_alleen):
+            if pagina.overgeslagen:  # serve: not touched by the change, the page of the previous build
+                assert self.herbouw is not None
+                files.append(self.herbouw.bewaarde_pagina(pagina.url, config))
+                continue
             bron = pagina.bronbestand
             bestaand = files.get_file_from_path(bron)
             if bestaand is not None:

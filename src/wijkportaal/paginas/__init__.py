@@ -59,16 +59,24 @@ class Paginamaker:
         data) and its name (in the feed's title and the open data's attribution)."""
         self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam)
 
-    def paginas(self, records_alleen: Callable[[Record], bool] | None = None) -> Iterator[Pagina]:
-        """Every generated page, overviews first (of the record pages only those ``records_alleen``
-        accepts, when given). On a large site most record pages are made in a second process
-        meanwhile (:mod:`wijkportaal.parallel`); the order stays the same."""
+    def paginas(
+        self, records_alleen: Callable[[Record], bool] | None = None, overzichten_alleen: Callable[[str], bool] | None = None
+    ) -> Iterator[Pagina]:
+        """Every generated page, overviews first. Given ``records_alleen``, only the record pages it
+        accepts; given ``overzichten_alleen``, the other pages it does not accept (by URL) come
+        ``overgeslagen`` (a live preview keeps the earlier ones). On a large site most record pages
+        are made in a second process meanwhile (:mod:`wijkportaal.parallel`); the order stays the same."""
         w = self.weergave
+        w.alleen = None  # record pages: as records_alleen says (also in the child forked below)
         met_pagina = [r for r in w.cat.met_pagina() if records_alleen is None or records_alleen(r)]
         twee = parallel.aan(len(met_pagina))
         hier = len(met_pagina) // 4 if twee else len(met_pagina)  # the child's share: this process makes the overviews
         elders = parallel.op_achtergrond(lambda: [records.recordpagina(w, r) for r in met_pagina[hier:]], twee)
-        yield from self._overzichten()
+        w.alleen = overzichten_alleen
+        try:
+            yield from self._overzichten()
+        finally:
+            w.alleen = None
         for record in met_pagina[:hier]:
             yield records.recordpagina(w, record)
         yield from elders.result()

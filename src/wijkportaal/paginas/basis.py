@@ -35,6 +35,7 @@ class Pagina:
     html: str
     beschrijving: str = ""
     kop: str = ""  # extra HTML for the page's <head>, such as a feed link
+    overgeslagen: bool = False  # not made this time (Weergave.alleen): the engine keeps the earlier one
     koppen: list[tuple[str, str]] = field(init=False)  # (anchor, title as HTML): the page's contents
 
     def __post_init__(self) -> None:
@@ -114,6 +115,8 @@ class Weergave:
         self.tax = catalogus.taxonomie
         self.kaartmaker = Kaartmaker(kaartinstellingen)
         self._lijstitems: dict[tuple[str, bool], str] = {}  # see lijstitem()
+        # Which pages to make, by URL; None: all. A live preview makes only what a change touches.
+        self.alleen: Callable[[str], bool] | None = None
 
     # -- maps --------------------------------------------------------------------------------
 
@@ -209,8 +212,15 @@ class Weergave:
     def _gerelateerd(self, record: Record) -> list[Record]:
         return [r for r in (self.cat.zoek(ref) for ref in record.gerelateerd) if r is not None]
 
+    def maakt(self, url: str) -> bool:
+        """Whether this run makes the page at ``url`` (see ``alleen``)."""
+        return self.alleen is None or self.alleen(url)
+
     def render(self, template: str, url: str, titel: str, beschrijving: str = "", **extra) -> Pagina:
-        """One page: ``template`` rendered for ``url`` with the shared helpers and ``extra``."""
+        """One page: ``template`` rendered for ``url`` with the shared helpers and ``extra``
+        (an empty page marked ``overgeslagen`` when this run does not make it)."""
+        if not self.maakt(url):
+            return Pagina(url=url, titel=titel, html="", beschrijving=beschrijving, overgeslagen=True)
         html = templates().get_template(template).render(self._context(url, titel=titel, **extra))
         return Pagina(url=url, titel=titel, html=html, beschrijving=beschrijving)
 

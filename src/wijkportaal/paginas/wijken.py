@@ -16,7 +16,10 @@ def paginas(w: Weergave) -> Iterator[Pagina]:
     yield kaartpagina(w)
     yield w.render("overzicht_wijken.html", adressen.WIJKEN, "Wijken", stadsdelen=_stadsdelen(w))
     for wijk in sorted(w.cat.gebieden.wijken.values(), key=lambda g: g.code):
-        yield wijkpagina(w, wijk)
+        if w.maakt(adres(wijk)):
+            yield wijkpagina(w, wijk)
+        else:  # not its map and lists either
+            yield w.render("wijk.html", adres(wijk), f"Wijk {wijk.naam}")
 
 
 def kaartpagina(w: Weergave) -> Pagina:
