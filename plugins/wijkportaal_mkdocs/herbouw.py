@@ -57,6 +57,7 @@ class Herbouw:
         self._records: dict[str, Record] = {}  # the previous build's records (a changed one: as it was)
         self._overzichten: set[str] | None = None  # this build: the other pages to make anew (None: all)
         self._bewaarde_urls: set[str] = set()  # every page kept in self.map, by URL
+        self.lijstitems: dict = {}  # Weergave.lijstitems, kept from build to build (minus changed records)
         self._refs: set[str] = set()
 
     def opruimen(self) -> None:
@@ -83,6 +84,7 @@ class Herbouw:
         overig = self._overig_van(data, config_bestand, catalogus)
         if volledig or overig != self._overig or not self._vingerafdrukken:
             self._nieuw = self._overzichten = None
+            self.lijstitems.clear()
         else:
             veranderd = {ref for ref in vingerafdrukken.keys() | self._vingerafdrukken.keys()
                          if vingerafdrukken.get(ref) != self._vingerafdrukken.get(ref)}  # fmt: skip
@@ -92,6 +94,8 @@ class Herbouw:
                 if ref in records:  # and what it points to now (its organisation, related records)
                     nieuw |= set(_verwijzingen(records[ref]))
             self._nieuw = (nieuw | (records.keys() - self._bewaard)) & records.keys()
+            for sleutel in [s for s in self.lijstitems if s[0] in veranderd]:
+                del self.lijstitems[sleutel]
             geraakt = [r for ref in veranderd for r in (self._records.get(ref), records.get(ref)) if r is not None]
             self._overzichten = _overzichten_van(catalogus, geraakt)
         self._vingerafdrukken, self._overig, self._records = vingerafdrukken, overig, records

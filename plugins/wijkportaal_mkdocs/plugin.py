@@ -264,6 +264,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             self.herbouw.kies(self.catalogus, self.data_map, config.config_file_path, volledig)
             self.vorige_banner = bool(self.banner)
             alleen, overzichten_alleen = self.herbouw.maak_anew, self.herbouw.maak_overzicht
+            maker.weergave.lijstitems = self.herbouw.lijstitems
             for record in self.catalogus.met_pagina():
                 if not alleen(record):
                     files.append(self.herbouw.bewaarde_pagina(record, config))

@@ -132,14 +132,26 @@ class Catalogus:
         return record
 
     def met_thema(self, thema: str) -> list[Record]:
-        onder = self.taxonomie.onder(thema)
-        return [r for r in self.alle() if onder & set(r.themas)]
+        """The current records with this thema or one of its subthema's, in kind and name order."""
+        return list(self._index("thema", lambda r: {h for t in r.themas for h in (t, self.taxonomie.hoofdthema(t)) if h}).get(thema, ()))
 
     def met_doelgroep(self, doelgroep: str) -> list[Record]:
-        return [r for r in self.alle() if doelgroep in getattr(r, "doelgroepen", [])]
+        return list(self._index("doelgroep", lambda r: getattr(r, "doelgroepen", [])).get(doelgroep, ()))
 
     def van_organisatie(self, org: str) -> list[voorziening.Voorziening]:
-        return [v for v in self.voorzieningen if v.organisatie == org]
+        return [r for r in self._index("organisatie", lambda r: [getattr(r, "organisatie", "")]).get(org, ()) if r.SOORT == "voorzieningen"]  # type: ignore[misc]
+
+    def _index(self, naam: str, sleutels) -> dict[str, list[Record]]:
+        """Every current record under each of its ``sleutels(record)``, made once (pages ask per thema,
+        doelgroep and organisation, thousands of records each time)."""
+        sleutel = ("index", naam, id(self.records))
+        if sleutel not in self._lijsten:
+            index: dict[str, list[Record]] = {}
+            for record in self.alle():
+                for s in dict.fromkeys(sleutels(record)):
+                    index.setdefault(s, []).append(record)
+            self._lijsten[sleutel] = index
+        return self._lijsten[sleutel]
 
     def wijken_van(self, v: voorziening.Voorziening) -> set[str]:
         """The wijk codes a voorziening belongs to: its gebied and its locations."""

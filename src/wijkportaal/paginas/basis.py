@@ -114,7 +114,8 @@ class Weergave:
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
         self.kaartmaker = Kaartmaker(kaartinstellingen)
-        self._lijstitems: dict[tuple[str, bool], str] = {}  # see lijstitem()
+        # see lijstitem(); a live preview hands in the items of the previous build, minus the changed records
+        self.lijstitems: dict[tuple[str, bool], str] = {}
         # Which pages to make, by URL; None: all. A live preview makes only what a change touches.
         self.alleen: Callable[[str], bool] | None = None
 
@@ -188,13 +189,13 @@ class Weergave:
         thema's, doelgroepen, wijken, organisaties): its item is rendered once, and only the link
         (relative to each page) is put in front."""
         sleutel = (record.ref, met_soort)
-        if sleutel not in self._lijstitems:
+        if sleutel not in self.lijstitems:
             sjabloon = templates().get_template("_lijstitem.html")
-            self._lijstitems[sleutel] = sjabloon.render(self._context(url, r=record, met_soort=met_soort)).strip()
+            self.lijstitems[sleutel] = sjabloon.render(self._context(url, r=record, met_soort=met_soort)).strip()
         href = html.escape(relatief(url, adres(record)), quote=True)
         return Markup(
             f'  <li class="wp-lijst__item" data-ref="{html.escape(record.ref, quote=True)}">\n'
-            f'    <a class="wp-lijst__naam" href="{href}">{self._lijstitems[sleutel]}'
+            f'    <a class="wp-lijst__naam" href="{href}">{self.lijstitems[sleutel]}'
         )
 
     def _uitleg_bij(self, teksten, record: Record | None = None) -> list:

@@ -62,6 +62,9 @@ def taxonomie(w: Weergave) -> Iterator[Pagina]:
     cat, tax = w.cat, w.tax
     yield w.render("overzicht_themas.html", adressen.THEMAS, "Thema's", hoofdthemas=tax.hoofdthemas)
     for term in tax.themas.values():
+        if not w.maakt(adres(term)):  # a live preview keeps this one (see Weergave.alleen)
+            yield w.render("thema.html", adres(term), term.label)
+            continue
         records = cat.met_thema(term.id)
         yield w.render(
             "thema.html", adres(term), term.label,
