@@ -370,7 +370,8 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
         for pad, plek_van_sleutel, bericht in _berichten(fout, schema, vervangen):
             plek = bestand.sleutelplek(pad) if plek_van_sleutel else bestand.plek(pad)
             problemen.fout(bestand.pad, plek, bericht)
-    controleer_invulling(bestand, data, schema, problemen)
+    if _kan_invulling_hebben(data, schema):
+        controleer_invulling(bestand, data, schema, problemen)
     for fout in sorted(fouten, key=lambda f: -len(f.absolute_path)):  # deepest first
         try:
             _verwijder(data, fout)
@@ -384,6 +385,31 @@ def controleer_schema(bestand: Bestand, schema: dict, problemen: Problemen, geld
 # fresh file validates); where it breaks the schema (a choice, a list) it is removed
 # like any wrong value, but reported only as this warning.
 INVULLEN = "VUL IN"
+
+
+_VERZONNEN_TEKSTEN: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _kan_invulling_hebben(data: Any, schema: dict) -> bool:
+    """Whether ``data`` may hold a placeholder or a made-up example at all: the walk of
+    :func:`controleer_invulling` is only needed then (most files have neither)."""
+    if id(schema) not in _VERZONNEN_TEKSTEN:
+        teksten: list[str] = []
+
+        def zoek(s: Any) -> None:
+            if isinstance(s, dict):
+                if s.get(VERZONNEN):
+                    teksten.extend(json.dumps(v, ensure_ascii=False) for v in s.get("examples", []))
+                for v in s.values():
+                    zoek(v)
+            elif isinstance(s, list):
+                for v in s:
+                    zoek(v)
+
+        zoek(schema)
+        _VERZONNEN_TEKSTEN[id(schema)] = (schema, tuple(teksten))
+    tekst = json.dumps(data, ensure_ascii=False, default=str)
+    return INVULLEN in tekst or any(voorbeeld in tekst for voorbeeld in _VERZONNEN_TEKSTEN[id(schema)][1])
 
 
 def is_invulplek(waarde: Any) -> bool:
