@@ -27,6 +27,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
 BIN = Path(sys.executable).parent
 VANDAAG = "2026-11-23"  # fixed "today" so builds are deterministic
+# In the test process itself everything runs in one process (it has threads: forking it is not
+# safe); the builds and commands that test wijkportaal.parallel ask for it in their own environment.
+os.environ["WIJKPORTAAL_PARALLEL"] = "0"
 
 
 def omgeving() -> dict[str, str]:

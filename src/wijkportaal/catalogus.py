@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import methodiek, ontwikkeling, organisatie, voorziening, werkinstructie
+from . import methodiek, ontwikkeling, organisatie, parallel, voorziening, werkinstructie
 from .gebieden import Gebieden, laad_gebieden
 from .laden import laad_yaml
 from .problemen import Problemen
@@ -214,6 +214,33 @@ class Laadcache:
         return eerder[1]
 
 
+def _laad_records(paden: dict[str, list[Path]], problemen: Problemen, cache: Laadcache | None) -> dict[str, list[Record]]:
+    """Every record file read and checked against its schema, in order. On a large data folder the
+    second half is read in a forked child meanwhile (:mod:`.parallel`); its records and problems
+    come back in the same order, so the result is the same."""
+    alle = [(naam, pad) for naam, lijst in paden.items() for pad in lijst]
+    if cache is not None or not parallel.aan(len(alle)):
+        laad = cache.laad if cache is not None else _laad_record
+        gelezen = [(naam, laad(pad, SOORTEN[naam], problemen)) for naam, pad in alle]
+    else:
+        helft = len(alle) // 2
+
+        def tweede_helft() -> tuple[list, list]:
+            eigen = Problemen(basis=problemen.basis)
+            return [(naam, _laad_record(pad, SOORTEN[naam], eigen)) for naam, pad in alle[helft:]], list(eigen)
+
+        elders = parallel.op_achtergrond(tweede_helft)
+        gelezen = [(naam, _laad_record(pad, SOORTEN[naam], problemen)) for naam, pad in alle[:helft]]
+        daar, daar_problemen = elders.result()
+        gelezen += daar
+        problemen.neem_over(daar_problemen)
+    per_soort: dict[str, list[Record]] = {naam: [] for naam in paden}
+    for naam, record in gelezen:
+        if record is not None:
+            per_soort[naam].append(record)
+    return per_soort
+
+
 def _laad_record(pad: Path, soort: Soort, problemen: Problemen) -> Record | None:
     """One record from its file, holding only the validated part of it (see schema.py)."""
     bestand = laad_yaml(pad, problemen)
@@ -296,11 +323,7 @@ def laad_catalogus(
     taxonomie = laad_taxonomie(data / "taxonomie.yml", problemen)
     gebieden = laad_gebieden(data / "gebieden", problemen)
     paden = {naam: _recordbestanden(data, soort, problemen) for naam, soort in SOORTEN.items()}
-    laad = cache.laad if cache is not None else _laad_record
-    per_soort = {
-        naam: [r for r in (laad(p, SOORTEN[naam], problemen) for p in lijst) if r is not None]
-        for naam, lijst in paden.items()
-    }
+    per_soort = _laad_records(paden, problemen, cache)
     # Every file counts as existing, also one that could not be read: a mistake in
     # one file must not turn references to it into errors in other files.
     ids = {naam: {p.stem for p in lijst} for naam, lijst in paden.items()}
