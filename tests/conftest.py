@@ -63,8 +63,33 @@ def mkdocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Uitkomst
     return draai(BIN / "mkdocs", *args, cwd=cwd, env=env)
 
 
+_CLI_SLOT = threading.Lock()
+
+
 def wijkportaal(*args: str, cwd: Path) -> Uitkomst:
-    return draai(BIN / "wijkportaal", *args, cwd=cwd)
+    """The command line, run in this process (the same ``main`` as the installed command, without
+    starting Python and importing everything again: a tenth of the time). Its working folder and
+    environment are those of the command run in ``cwd``; ``draai(BIN / "wijkportaal", ...)`` runs
+    the real program where that matters (tests/test_pakket.py)."""
+    import io
+
+    from wijkportaal.cli import main
+
+    uit, fout = io.StringIO(), io.StringIO()
+    with _CLI_SLOT, contextlib.ExitStack() as stapel:
+        oud_cwd, oud_env = os.getcwd(), dict(os.environ)
+        stapel.callback(os.chdir, oud_cwd)
+        stapel.callback(lambda: (os.environ.clear(), os.environ.update(oud_env)))
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(omgeving())
+        stapel.enter_context(contextlib.redirect_stdout(uit))
+        stapel.enter_context(contextlib.redirect_stderr(fout))
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as einde:  # argparse: wrong options
+            code = einde.code if isinstance(einde.code, int) else 1
+    return Uitkomst(code or 0, uit.getvalue() + fout.getvalue())
 
 
 def kopieer_project(doel: Path) -> Path:
@@ -248,13 +273,43 @@ GEDEELDE_BOUW = {"bouw", "proef"}
 ACHTERGROND_MODULES = ("test_xss.py", "test_toegankelijkheid.py")
 
 
+# With the shared builds or the browser: the part of the suite ``--deel met-bouw`` runs.
+MET_BOUW = GEDEELDE_BOUW | {"browser", "tabblad"}
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--deel", choices=("met-bouw", "zonder-bouw"),
+        help="alleen de modules met (of zonder) de gedeelde bouw en de browser; scripts/test draait beide "
+        "delen tegelijk, elk op een eigen kern",
+    )  # fmt: skip
+
+
+def _van_conftest(item) -> set[str]:
+    """The fixtures an item uses that are this file's (a module may have its own 'proef')."""
+    info = getattr(item, "_fixtureinfo", None)
+    namen = set(getattr(item, "fixturenames", ()))
+    if info is None:
+        return namen
+    return {n for n in namen if (defs := info.name2fixturedefs.get(n)) and defs[-1].func.__module__ == __name__}
+
+
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Modules that need no shared build run first, so the background builds (started when
     collection finished) are ready by the time a module asks for them; the modules that only
-    read a background browser sweep come last. Modules stay whole."""
+    read a background browser sweep come last. Modules stay whole. With ``--deel``, only the
+    modules of that part (whole modules: a module uses the shared builds or the browser, or not)."""
     nodig: dict[str, bool] = {}
+    met_bouw: dict[str, bool] = {}
     for item in items:
-        nodig[item.path.name] = nodig.get(item.path.name, False) or bool(GEDEELDE_BOUW & set(getattr(item, "fixturenames", ())))
+        naam, fixtures = item.path.name, _van_conftest(item)
+        nodig[naam] = nodig.get(naam, False) or bool(GEDEELDE_BOUW & fixtures)
+        met_bouw[naam] = met_bouw.get(naam, False) or bool(MET_BOUW & fixtures) or naam in ACHTERGROND_MODULES
+    deel = config.getoption("deel")
+    if deel:
+        houden = [item for item in items if met_bouw[item.path.name] == (deel == "met-bouw")]
+        config.hook.pytest_deselected(items=[item for item in items if item not in set(houden)])
+        items[:] = houden
     laatst = {naam: i + 1 for i, naam in enumerate(ACHTERGROND_MODULES)}
     items.sort(key=lambda item: (laatst.get(item.path.name, 0), nodig[item.path.name]))
 
