@@ -111,7 +111,7 @@ class Proces:
     # larger: the kernel reports the largest single process, not the sum
     piek_mb: float
     # the build may fork a worker (wijkportaal.parallel): the summed PSS (shared pages counted
-    # once) of the process and its children, sampled every 0.1 s; None without /proc
+    # once) of the process and its children, sampled every 0.5 s; None without /proc
     piek_samen_mb: float | None
     code: int
     log: str  # path of its output
@@ -130,7 +130,7 @@ class Geheugenmeter(threading.Thread):
         self.werkt = Path(f"/proc/{pid}/smaps_rollup").exists()
 
     def run(self) -> None:
-        while self.werkt and not self.klaar.wait(0.1):
+        while self.werkt and not self.klaar.wait(0.5):  # reading smaps costs the measured process time: not too often
             self.piek = max(self.piek, self.som())
 
     def stop(self) -> float | None:

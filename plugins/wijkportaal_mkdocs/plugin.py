@@ -74,7 +74,6 @@ log = logging.getLogger("mkdocs.plugins.wijkportaal")
 # Every block a hand-written page may ask for: the home pages' and those of over, privacy, toegankelijkheid.
 ALLE_BLOKKEN = (*BLOKKEN, *(MARKER.fullmatch(v).group(1) for k, v in vars(handpaginas).items() if k.startswith("MARKER_")))
 
-_HEADER_NAV_EINDE = re.compile(r'(<header class="md-header[^"]*".*?)(</nav>)', re.S)
 
 
 def _schrijf(site: Path, bestanden: dict[str, str]) -> None:
@@ -85,11 +84,17 @@ def _schrijf(site: Path, bestanden: dict[str, str]) -> None:
 
 
 def _met_zoekvak(pagina_html: str, vak: str) -> str:
-    """Material's search plugin is off: the site's own search box goes at the end of the header bar."""
-    return _HEADER_NAV_EINDE.sub(lambda m: m.group(1) + vak + m.group(2), pagina_html, count=1)
+    """Material's search plugin is off: the site's own search box goes at the end of the header bar
+    (before the first ``</nav>`` after ``<header class="md-header``; found with str.find, not a
+    regular expression: this runs on every page)."""
+    kop = pagina_html.find('<header class="md-header')
+    einde = pagina_html.find("</nav>", kop) if kop >= 0 else -1
+    if einde < 0:
+        return pagina_html
+    return pagina_html[:einde] + vak + pagina_html[einde:]
 
 
-_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
+_SKIP_BEGIN = '<div data-md-component="skip">'
 _ARTIKEL = '<article class="md-content__inner md-typeset"'
 OVERSLAAN = '<a href="#inhoud" class="md-skip">Naar de inhoud</a>'
 
@@ -99,10 +104,15 @@ def _met_overslaan(pagina_html: str) -> str:
     page with a table of contents and jumps to its first heading: on a record page past the
     title and the summary. The article takes the focus (tabindex -1), so a screen reader and
     the next Tab start there."""
-    if _ARTIKEL not in pagina_html or not _SKIP.search(pagina_html):
+    skip = pagina_html.find(_SKIP_BEGIN)
+    if _ARTIKEL not in pagina_html or skip < 0:
         return pagina_html
-    pagina_html = pagina_html.replace(_ARTIKEL, '<article id="inhoud" tabindex="-1" class="md-content__inner md-typeset"', 1)
-    return _SKIP.sub(lambda m: m.group(1) + OVERSLAAN + m.group(2), pagina_html, count=1)
+    binnen = skip + len(_SKIP_BEGIN)
+    einde = pagina_html.find("</div>", binnen)
+    if einde < 0:
+        return pagina_html
+    pagina_html = pagina_html[:binnen] + OVERSLAAN + pagina_html[einde:]  # Material's own link (if any) replaced
+    return pagina_html.replace(_ARTIKEL, '<article id="inhoud" tabindex="-1" class="md-content__inner md-typeset"', 1)
 
 
 class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
