@@ -58,10 +58,41 @@ class Herbouw:
         self._overzichten: set[str] | None = None  # this build: the other pages to make anew (None: all)
         self._bewaarde_urls: set[str] = set()  # every page kept in self.map, by URL
         self.lijstitems: dict = {}  # Weergave.lijstitems, kept from build to build (minus changed records)
+        self._weg: list[str] = []  # this build: the page URLs of records that are gone
         self._refs: set[str] = set()
 
     def opruimen(self) -> None:
         shutil.rmtree(self.map, ignore_errors=True)
+
+    # MkDocs empties the site folder before every build, except what starts with a dot. Emptying
+    # and filling thousands of folders again costs seconds; so the folders are put aside under a
+    # dot before (bewaar_site) and put back after (terug_in_site), when the build reuses pages.
+    APART = ".wijkportaal-vorige-bouw"
+
+    def zet_site_apart(self, site: Path) -> None:
+        """Before MkDocs empties ``site``: its folders aside (a rename each, whatever their size)."""
+        apart = site / self.APART
+        shutil.rmtree(apart, ignore_errors=True)
+        if not self._bewaarde_urls or not site.is_dir():
+            return
+        apart.mkdir()
+        for pad in site.iterdir():
+            if pad.is_dir() and not pad.name.startswith("."):
+                pad.rename(apart / pad.name)
+
+    def zet_site_terug(self, site: Path) -> None:
+        """After: back in place if this build reuses pages (the pages it makes are written over them,
+        the ones of records that are gone are removed); else away."""
+        apart = site / self.APART
+        if not apart.is_dir():
+            return
+        if self._nieuw is not None:
+            for pad in apart.iterdir():
+                if not (site / pad.name).exists():
+                    pad.rename(site / pad.name)
+            for url in self._weg:
+                shutil.rmtree(site / url, ignore_errors=True)
+        shutil.rmtree(apart, ignore_errors=True)
 
     @staticmethod
     def _overig_van(data: Path, config_bestand: str | None, catalogus: Catalogus) -> bytes:
@@ -98,6 +129,7 @@ class Herbouw:
                 del self.lijstitems[sleutel]
             geraakt = [r for ref in veranderd for r in (self._records.get(ref), records.get(ref)) if r is not None]
             self._overzichten = _overzichten_van(catalogus, geraakt)
+        self._weg = [adres(r) for ref, r in self._records.items() if ref not in records]  # records that are gone
         self._vingerafdrukken, self._overig, self._records = vingerafdrukken, overig, records
 
     @property

@@ -139,6 +139,10 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self.vorige_bestanden: dict[str, str] = {}  # under serve: those files of the previous build
         self.vorige_banner = False
 
+    def on_pre_build(self, *, config):
+        if self.herbouw is not None:  # serve: the previous site aside before MkDocs empties the folder
+            self.herbouw.zet_site_apart(Path(config.site_dir))
+
     def on_startup(self, *, command, dirty):
         self.commando = command
         if command == "serve":
@@ -272,6 +276,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             assert self.data_map is not None
             volledig = bool(self.banner) or self.vorige_banner
             self.herbouw.kies(self.catalogus, self.data_map, config.config_file_path, volledig)
+            self.herbouw.zet_site_terug(Path(config.site_dir))
             self.vorige_banner = bool(self.banner)
             alleen, overzichten_alleen = self.herbouw.maak_anew, self.herbouw.maak_overzicht
             maker.weergave.lijstitems = self.herbouw.lijstitems
