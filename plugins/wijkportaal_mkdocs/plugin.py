@@ -324,6 +324,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             self.bestanden = parallel.op_achtergrond(
                 lambda: {**maker.bestanden(), **zoekindex.bestanden(catalogus, handpaginas)},
                 parallel.aan(catalogus.aantal_records()),
+                bescheiden=self.herbouw is not None,  # serve: the next save's rebuild goes first
             )  # fmt: skip
         return env
 

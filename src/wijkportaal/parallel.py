@@ -35,8 +35,13 @@ def aan(aantal_records: int) -> bool:
     return keuze == "1" or aantal_records >= DREMPEL
 
 
+_BESCHEIDEN = False  # the child gives way to this process (os.nice)
+
+
 def _voer_uit() -> object:
     assert _TAAK is not None
+    if _BESCHEIDEN:
+        os.nice(10)
     return _TAAK()
 
 
@@ -50,18 +55,19 @@ class _Meteen:
         return self._taak()
 
 
-def op_achtergrond(taak: Callable[[], T], parallel: bool = True) -> "Future[T] | _Meteen":
+def op_achtergrond(taak: Callable[[], T], parallel: bool = True, bescheiden: bool = False) -> "Future[T] | _Meteen":
     """``taak()`` in a forked child, started now; ``.result()`` waits for it (and raises what it raised).
-    With ``parallel`` False the job runs in this process when its result is asked for."""
-    global _TAAK
+    With ``parallel`` False the job runs in this process when its result is asked for. A ``bescheiden``
+    child runs at a lower priority: work that may finish later (a live preview's search index)."""
+    global _TAAK, _BESCHEIDEN
     if not parallel:
         return _Meteen(taak)
-    _TAAK = taak
+    _TAAK, _BESCHEIDEN = taak, bescheiden
     uitvoerder = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
         toekomst = uitvoerder.submit(_voer_uit)  # forks here: the child has _TAAK
     finally:
-        _TAAK = None
+        _TAAK, _BESCHEIDEN = None, False
         uitvoerder.shutdown(wait=False)  # the child finishes its one job and stops
     return toekomst
 
