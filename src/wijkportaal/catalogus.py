@@ -154,10 +154,14 @@ class Catalogus:
         return self._lijsten[sleutel]
 
     def wijken_van(self, v: voorziening.Voorziening) -> set[str]:
-        """The wijk codes a voorziening belongs to: its gebied and its locations."""
-        wijken = self.gebieden.wijken_van_codes(v.gebiedcodes)
-        wijken |= {l.wijkcode for l in v.locaties if l.wijkcode}
-        return wijken
+        """The wijk codes a voorziening belongs to: its gebied and its locations (made once per record:
+        every wijk page, the map and the wijkanalyse ask)."""
+        sleutel = ("wijken", id(self.records), v.ref, id(v))
+        if sleutel not in self._lijsten:
+            wijken = self.gebieden.wijken_van_codes(v.gebiedcodes)
+            wijken |= {l.wijkcode for l in v.locaties if l.wijkcode}
+            self._lijsten[sleutel] = frozenset(wijken)
+        return set(self._lijsten[sleutel])
 
     def in_wijk(self, wijkcode: str) -> tuple[list[voorziening.Voorziening], list[voorziening.Voorziening]]:
         """(voorzieningen for this wijk, city-wide voorzieningen without a location here)."""

@@ -316,11 +316,15 @@ def uit_compact(data: dict) -> dict:
 def filters(cat: Catalogus) -> dict[str, list[list]]:
     """The finder's filter options in display order, with Dutch labels (only those that occur)."""
     voorzieningen = cat.voorzieningen
-    gebruikt = lambda veld: {x for v in voorzieningen for x in getattr(v, veld)}  # noqa: E731
     tax = cat.taxonomie
-    themas = set()
-    for v in voorzieningen:
-        themas |= set(v.themas) | {tax.hoofdthema(t) for t in v.themas if tax.hoofdthema(t)}
+    themas: set[str] = set()
+    waarden: dict[str, set[str]] = {"doelgroepen": set(), "kanalen": set(), "talen": set()}
+    for v in voorzieningen:  # one pass: a large catalogue has thousands
+        themas.update(v.themas)
+        for veld, gezien in waarden.items():
+            gezien.update(getattr(v, veld))
+    themas |= {h for h in (tax.hoofdthema(t) for t in list(themas)) if h}
+    gebruikt = waarden.__getitem__
     return {
         "wijk": [[w.code, w.naam] for w in sorted(cat.gebieden.wijken.values(), key=lambda g: g.naam)],
         "thema": [[t.id, t.label, t.ouder] for t in tax.themas.values() if t.id in themas],
