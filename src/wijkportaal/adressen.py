@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 from .gebieden import Gebied
 from .record import SOORTNAMEN, Record
@@ -96,6 +96,14 @@ def relatief(van: str, naar: str) -> str:
         gedeeld += 1
     pad = "/".join([".."] * (len(v) - gedeeld) + n[gedeeld:])
     return pad + "/" if pad else "./"
+
+
+def absoluut(site_url: str, url: str) -> str | None:
+    """The full address of site URL ``url`` when the site's own address is known (MkDocs'
+    ``site_url``; it may have a path: ``https://gemeente.example/kaart/``); None when it is not."""
+    if not site_url:
+        return None
+    return urljoin(site_url.rstrip("/") + "/", url)
 
 
 FOUT_MELDEN = "fout-melden.yml"  # the issue form in .github/ISSUE_TEMPLATE/

@@ -131,6 +131,10 @@ class Catalogus:
             return None
         return record
 
+    def organisatie(self, id_: str) -> organisatie.Organisatie | None:
+        """The organisation with this id in this edition (also one that stopped), or None."""
+        return self.records.get("organisaties", {}).get(id_)  # type: ignore[return-value]
+
     def met_thema(self, thema: str) -> list[Record]:
         """The current records with this thema or one of its subthema's, in kind and name order."""
         return list(self._index("thema", lambda r: {h for t in r.themas for h in (t, self.taxonomie.hoofdthema(t)) if h}).get(thema, ()))

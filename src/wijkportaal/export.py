@@ -29,10 +29,9 @@ import io
 import json
 from dataclasses import dataclass
 from typing import Callable
-from urllib.parse import urljoin
 
 from . import adressen
-from .adressen import adres
+from .adressen import absoluut, adres
 from .catalogus import Catalogus
 from .voorziening import DAGEN, Locatie, Voorziening
 
@@ -79,8 +78,8 @@ class _Rij:
         return ", ".join(waarden)
 
     def gebied(self, code: str) -> str:
-        g = self.cat.gebieden.buurten.get(code) or self.cat.gebieden.wijken.get(code)
-        return g.naam if g else ""
+        g = _gebied(self.cat, code)
+        return g["naam"] if g else ""
 
 
 def _decimaal(getal: float | None) -> str:
@@ -152,13 +151,12 @@ KOLOM_INTERN = Kolom(
 
 
 def _organisatienaam(cat: Catalogus, v: Voorziening) -> str:
-    org = cat.records.get("organisaties", {}).get(v.organisatie)
+    org = cat.organisatie(v.organisatie)
     return org.naam if org else ""
 
 
 def _url(v: Voorziening, site_url: str) -> str:
-    pad = adres(v)
-    return urljoin(site_url.rstrip("/") + "/", pad) if site_url else pad
+    return absoluut(site_url, adres(v)) or adres(v)
 
 
 def _gebied(cat: Catalogus, code: str) -> dict[str, str] | None:

@@ -153,7 +153,7 @@ def _json(lijst: list[dict]) -> str:
 class _Export:
     def __init__(self, cat: Catalogus, site_url: str) -> None:
         self.cat = cat
-        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.site_url = site_url
         self.voorzieningen: list[Voorziening] = [
             v for v in cat.soort_alle("voorzieningen") if _in_export(v, cat)  # type: ignore[misc]
         ]
@@ -171,7 +171,7 @@ class _Export:
         id_ = _id(f"taxonomie/{sectie}")
         if sectie not in self.taxonomieen:
             overzicht = _OVERZICHT.get(sectie)  # the site's page of the section, if it has one
-            uri = self.site_url + overzicht if self.site_url and overzicht else None
+            uri = adressen.absoluut(self.site_url, overzicht) if overzicht else None
             self.taxonomieen[sectie] = _zonder_leeg(
                 {"id": id_, "name": naam, "description": beschrijving, "uri": uri}
             )
@@ -196,7 +196,7 @@ class _Export:
                 "parent_id": ouder,
                 "taxonomy_id": self._taxonomie(term.soort, naam, beschrijving),
                 "language": "nl",
-                "term_uri": self.site_url + pagina if self.site_url and pagina else None,
+                "term_uri": adressen.absoluut(self.site_url, pagina) if pagina else None,
             }
         )
         return self.termen[sleutel]
@@ -357,9 +357,7 @@ class _Export:
     # -- services ------------------------------------------------------------------------
 
     def _url(self, v: Voorziening) -> str | None:
-        if self.site_url:
-            return self.site_url + adressen.adres(v)
-        return v.contact.get("website")
+        return adressen.absoluut(self.site_url, adressen.adres(v)) or v.contact.get("website")
 
     def _gebieden(self, v: Voorziening) -> list[dict]:
         service_id = _id(v.ref)

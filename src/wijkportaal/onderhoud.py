@@ -46,7 +46,7 @@ def onderhoudslijsten(catalogus: Catalogus, *, binnen: int = 60, organisatie: st
     lijsten: dict[str, Lijst] = {}
 
     def lijst_van(record: Record) -> Lijst:
-        org = catalogus.records.get("organisaties", {}).get(record.beheerder)
+        org = catalogus.organisatie(record.beheerder)
         return lijsten.setdefault(record.beheerder, Lijst(record.beheerder, org.naam if org else record.beheerder))
 
     for record in catalogus.alle():

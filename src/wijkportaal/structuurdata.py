@@ -14,9 +14,8 @@ the script element (the JSON stays the same for a JSON parser).
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
 
-from .adressen import adres
+from .adressen import absoluut, adres
 from .catalogus import Catalogus
 from .voorziening import KANALEN, Locatie, Voorziening
 
@@ -75,7 +74,7 @@ def _gebied(cat: Catalogus, v: Voorziening) -> dict | list[dict]:
 
 
 def _aanbieder(cat: Catalogus, v: Voorziening) -> dict | None:
-    org = cat.records.get("organisaties", {}).get(v.organisatie)
+    org = cat.organisatie(v.organisatie)
     if org is None:
         return None
     return _zonder_leeg({
@@ -114,8 +113,8 @@ def voorziening(cat: Catalogus, v: Voorziening, site_url: str = "") -> dict:
     """The JSON-LD object of one voorziening (of this edition: nothing from ``intern``)."""
     tax = cat.taxonomie
     talen = list(v.talen)
-    url = urljoin(site_url.rstrip("/") + "/", adres(v)) if site_url else None
-    org = cat.records.get("organisaties", {}).get(v.organisatie)
+    url = absoluut(site_url, adres(v))
+    org = cat.organisatie(v.organisatie)
     doelgroepen = [tax.doelgroepen[d].label for d in v.doelgroepen if d in tax.doelgroepen]
     van, tot = v.leeftijd
     publiek = None

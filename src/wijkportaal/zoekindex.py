@@ -338,7 +338,7 @@ def filters(cat: Catalogus) -> dict[str, list[list]]:
 
 def _voorziening(cat: Catalogus, v: Voorziening, hoofdthema: str) -> dict:
     tax = cat.taxonomie
-    org = cat.records.get("organisaties", {}).get(v.organisatie)
+    org = cat.organisatie(v.organisatie)
     themas = list(dict.fromkeys([*v.themas, *(h for h in (tax.hoofdthema(t) for t in v.themas) if h)]))
     return {
         "organisatie": org.naam if org else "",

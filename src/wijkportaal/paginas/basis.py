@@ -156,7 +156,7 @@ class Weergave:
             "md": lambda tekst: Markup(self.opmaak.markdown(tekst)),
             "thema": self._term_thema,
             "doelgroep": self._term_doelgroep,
-            "organisatie": lambda id_: self.cat.records.get("organisaties", {}).get(id_),
+            "organisatie": self.cat.organisatie,
             "wijk": lambda code: self.cat.gebieden.wijken.get(code),
             "buurt": lambda code: self.cat.gebieden.buurten.get(code),
             "zoek": self.cat.zoek,

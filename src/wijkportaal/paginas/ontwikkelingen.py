@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urljoin
 
 from .. import adressen
 from ..adressen import adres, relatief
@@ -65,9 +64,7 @@ def feed(w: Weergave, site_url: str = "", site_naam: str = "Wijkportaal Enschede
     if w.cat.is_publiek():
         return ""
     def href(naar: str) -> str:
-        if site_url:
-            return urljoin(site_url.rstrip("/") + "/", naar)
-        return relatief(_FEED_MAP, naar)  # relative to the feed itself
+        return adressen.absoluut(site_url, naar) or relatief(_FEED_MAP, naar)  # else relative to the feed itself
 
     gedateerd = [o for o in w.cat.ontwikkelingen if o.datum is not None]
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
@@ -80,7 +77,7 @@ def feed(w: Weergave, site_url: str = "", site_naam: str = "Wijkportaal Enschede
     nieuwste = max((o.datum.begin for o in gedateerd), default=w.cat.vandaag)  # type: ignore[union-attr]
     ET.SubElement(root, "updated").text = _tijd(nieuwste)
     ET.SubElement(ET.SubElement(root, "author"), "name").text = site_naam
-    zelf = urljoin(site_url.rstrip("/") + "/", adressen.ONTWIKKELINGEN_FEED) if site_url else _FEED_BESTAND
+    zelf = adressen.absoluut(site_url, adressen.ONTWIKKELINGEN_FEED) or _FEED_BESTAND
     ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": zelf})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": href(adressen.overzicht("ontwikkelingen"))})
     for o in gedateerd:
