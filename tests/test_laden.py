@@ -100,3 +100,23 @@ def test_the_load_cache_reads_only_changed_files_and_keeps_their_problems(tmp_pa
     derde, problemen = laad_catalogus(data, basis=project, cache=cache)
     assert not problemen.fouten
     assert derde.records["organisaties"]["wijkteams-enschede"].naam == "Wijkteams Enschede (nieuw)"
+
+
+def test_the_load_cache_keeps_the_areas_until_a_file_of_them_changes(tmp_path):
+    """Laadcache.gebieden: under serve the areas (and where each location lies) are loaded once;
+    a changed boundary file loads them again."""
+    from conftest import kopieer_project
+    from wijkportaal.catalogus import Laadcache, laad_catalogus
+
+    project = kopieer_project(tmp_path / "project")
+    data, cache = project / "data", Laadcache()
+    eerst, _ = laad_catalogus(data, basis=project, cache=cache)
+    tweede, _ = laad_catalogus(data, basis=project, cache=cache)
+    assert tweede.gebieden is eerst.gebieden
+    locaties = [l for v in tweede.voorzieningen for l in v.locaties if l.coordinaten]
+    assert locaties and all(l.wijkcode for l in locaties)
+    stadsdelen = data / "gebieden/stadsdelen.yml"
+    stadsdelen.write_text(stadsdelen.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    derde, problemen = laad_catalogus(data, basis=project, cache=cache)
+    assert derde.gebieden is not eerst.gebieden and not problemen.fouten
+    assert [l.wijkcode for v in derde.voorzieningen for l in v.locaties if l.coordinaten] == [l.wijkcode for l in locaties]

@@ -107,8 +107,10 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     """herbouw: under serve a save makes anew only the record pages it touches and puts the others
     back; the site must be the same as a full build of the changed data, file for file (except the
     sitemap, which lists only the pages made). Built in-process, as `mkdocs serve` does."""
+    import gc
     import logging
 
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -134,6 +136,14 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
 
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.wijkportaal")
     plugins = bouw("serve", "serve")
+    gecompileerd = []  # the theme's templates: compiled for the first build only (herbouw.Sjablooncode)
+    compileer = jinja2.Environment.compile
+
+    def tel(self, source, name=None, filename=None, *args, **kwargs):
+        gecompileerd.append(name)
+        return compileer(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", tel)
     # a hand-written page links to a record page that is put back as it was: the link still works
     (project / "docs/over.md").write_text(
         (project / "docs/over.md").read_text(encoding="utf-8") + "\nZie [Meubeldepot 3](voorzieningen/meubeldepot-3.md).\n",
@@ -141,6 +151,8 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     )
     (v / "meubeldepot-2.yml").write_text(bron.replace("naam: Meubeldepot", "naam: Meubeldepot Twee Gewijzigd"), encoding="utf-8")
     bouw("serve", "serve", plugins)  # the server reloads the configuration; the plugin instance stays
+    assert [n for n in gecompileerd if n and n.endswith(".html")] == []
+    assert gc.isenabled()  # off during the rebuild only (herbouw.begin / klaar)
     assert "Voorvertoning: 2 recordpagina's opnieuw gemaakt" in caplog.text  # the changed one and its organisation
     # what was put back (a hard link to the kept copy) rather than made: record pages and thema pages
     gelinkt = {p.relative_to(project / "serve").parts[0] for p in (project / "serve").rglob("index.html") if p.stat().st_nlink > 1}
@@ -156,3 +168,30 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     assert [str(p) for p in serve if serve[p] != vol[p]] == []
     assert b"Meubeldepot Twee Gewijzigd" in serve[Path("voorzieningen/meubeldepot-2/index.html")]
     assert b'href="../voorzieningen/meubeldepot-3/"' in serve[Path("over/index.html")]
+
+
+def test_under_serve_a_save_is_noticed_without_polling(tmp_path):
+    """waarnemer: the plugin moves MkDocs' watches from polling to inotify (Linux); a saved file
+    still asks the server for a rebuild, at once."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.inotify import InotifyObserver
+
+    from wijkportaal_mkdocs.plugin import WijkportaalPlugin
+
+    data = tmp_path / "data"
+    (data / "voorzieningen").mkdir(parents=True)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=vrije_poort(), root=str(tmp_path))
+    server.watch(str(tmp_path / "data"))
+    plugin = WijkportaalPlugin()
+    plugin.data_map = data
+    assert plugin.on_serve(server, config=None, builder=server.builder) is server
+    assert isinstance(server.observer, InotifyObserver)
+    assert set(server._watch_refs) == {str(data)}
+    server.observer.start()
+    try:
+        (data / "voorzieningen" / "nieuw.yml").write_text("naam: Fictief\n", encoding="utf-8")
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -21,14 +21,17 @@ build, as does a build with errors in the data (the banner) and the one after it
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import posixpath
 import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.structure.files import File, InclusionLevel
 
 from wijkportaal.adressen import OVERZICHTEN, START, WOORDENLIJST, adres, bronbestand
@@ -60,8 +63,34 @@ class Herbouw:
         self.lijstitems: dict = {}  # Weergave.lijstitems, kept from build to build (minus changed records)
         self._weg: list[str] = []  # this build: the page URLs of records that are gone
         self._refs: set[str] = set()
+        self.sjablooncode = Sjablooncode()
+        self._opruimen: threading.Timer | None = None
+
+    # Python's cycle collector now and then walks every object alive: with thousands of records in
+    # memory that takes half a second, in the middle of the rebuild someone is waiting for. A rebuild
+    # runs without it; the collection follows when the server has been quiet for a moment.
+    RUST = 2.0  # seconds after a rebuild
+
+    def begin(self) -> None:
+        """A build starts (on_config). A rebuild: no cycle collection until it is done."""
+        if self._opruimen is not None:
+            self._opruimen.cancel()
+        if self._bewaarde_urls:  # not the first build, which is an ordinary one
+            gc.disable()
+
+    def klaar(self) -> None:
+        """The build is done (or failed): collect cycles again, soon but not now."""
+        if gc.isenabled():
+            return
+        gc.enable()
+        self._opruimen = threading.Timer(self.RUST, gc.collect)
+        self._opruimen.daemon = True
+        self._opruimen.start()
 
     def opruimen(self) -> None:
+        self.klaar()
+        if self._opruimen is not None:
+            self._opruimen.cancel()
         shutil.rmtree(self.map, ignore_errors=True)
 
     # MkDocs empties the site folder before every build, except what starts with a dot. Emptying
@@ -170,6 +199,24 @@ class Herbouw:
         genoemd |= {r for r in _DATA_REF.findall(html) if r in self._refs}
         for naam in genoemd - {None, ref}:
             self._noemers.setdefault(naam, set()).add(ref)
+
+
+class Sjablooncode(BytecodeCache):
+    """The theme's templates compiled once for the server's life. MkDocs makes a new Jinja2
+    environment for every build, which compiles every template it renders again (a few tenths of a
+    second); Jinja2 asks this cache first. A template whose source changed has another checksum
+    and is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        bewaard = self._code.get(bucket.key)
+        if bewaard is not None and bewaard[0] == bucket.checksum:
+            bucket.code = bewaard[1]
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
 
 
 class _Bewaard(File):

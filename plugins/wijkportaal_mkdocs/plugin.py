@@ -64,7 +64,7 @@ from wijkportaal.problemen import Problemen
 from wijkportaal.paginas.zoeken import zoekvak
 from wijkportaal.zoekindex import tekst_van_html
 
-from . import navcache, voorvertoning
+from . import navcache, voorvertoning, waarnemer
 from .herbouw import Herbouw
 from .atomisch import AtomischeBouw, Teller
 from .config import WijkportaalConfig
@@ -187,6 +187,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         return Repository(url=url, tak=self.config.tak, gegevens=gegevens)
 
     def on_config(self, config):
+        if self.herbouw is not None:
+            self.herbouw.begin()
         if self.teller is None and self._atomisch_bouwen():
             self.teller = Teller.start()  # build() called without on_startup: count from here
         self.banner = None
@@ -315,6 +317,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             files.append(File.generated(config, basis_uri, abs_src_path=variant.abs_src_path))
 
     def on_env(self, env, *, config, files):
+        if self.herbouw is not None:  # serve: the theme's templates compiled once, not on every rebuild
+            env.bytecode_cache = self.herbouw.sjablooncode
         navcache.cache_navigatie(env)  # the navigation of a page outside it: rendered once per folder
         # Every page's content is known now (the hand-written ones are indexed): the files that are
         # not pages (search index, open data, feed) are made meanwhile, on a large site in a second
@@ -369,13 +373,16 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     # -- serve ----------------------------------------------------------------------------
 
     def on_post_build(self, *, config):
+        if self.herbouw is not None:
+            self.herbouw.klaar()
         if self.bestanden is not None:
             toekomst, self.bestanden = self.bestanden, None
             site = Path(config.site_dir)
             if self.herbouw is not None and not getattr(toekomst, "done", lambda: True)():
                 # serve: show the page now with the previous search index and open data; the new
                 # ones are written when they are ready (a second or two later)
-                _schrijf(site, self.vorige_bestanden)
+                # (those in a folder are still there: the folders of the previous build were put back)
+                _schrijf(site, {pad: inhoud for pad, inhoud in self.vorige_bestanden.items() if not (site / pad).exists()})
                 threading.Thread(target=self._schrijf_later, args=(toekomst, site), daemon=True).start()
             else:
                 self.vorige_bestanden = toekomst.result()
@@ -393,6 +400,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             _schrijf(site, bestanden)
 
     def on_build_error(self, *, error):
+        if self.herbouw is not None:
+            self.herbouw.klaar()
         if self.teller is not None:
             self.teller.stop()
             self.teller = None
@@ -424,4 +433,5 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
     def on_serve(self, server, config, builder):
         if self.data_map is not None and self.data_map.is_dir():
             server.watch(str(self.data_map))
+        waarnemer.meld_direct(server)  # inotify instead of polling thousands of files (see .waarnemer)
         return server

@@ -202,6 +202,19 @@ class Laadcache:
 
     def __init__(self) -> None:
         self._records: dict[Path, tuple[bytes, Record | None, list]] = {}
+        self._gebieden: tuple[bytes, Gebieden, list] | None = None
+
+    def gebieden(self, map_: Path, problemen: Problemen) -> Gebieden:
+        """The areas, loaded again only when a file in ``map_`` changed (the same object keeps what
+        it learnt: which buurt each location lies in)."""
+        h = hashlib.blake2b(digest_size=16)
+        for pad in sorted(p for p in map_.glob("*") if p.is_file()) if map_.is_dir() else []:
+            h.update(pad.name.encode() + b"\0" + pad.read_bytes())
+        if self._gebieden is None or self._gebieden[0] != h.digest():
+            eigen = Problemen(basis=problemen.basis)
+            self._gebieden = (h.digest(), laad_gebieden(map_, eigen), list(eigen))
+        problemen.neem_over(self._gebieden[2])
+        return self._gebieden[1]
 
     def vingerafdruk(self, pad: Path) -> bytes | None:
         """The content hash of a record file as last loaded, None if it was not."""
@@ -329,7 +342,7 @@ def laad_catalogus(
         problemen.fout(data, None, "de map met gegevens bestaat niet")
         return Catalogus(Taxonomie(), Gebieden(), vandaag or vandaag_uit_omgeving(), editie), problemen
     taxonomie = laad_taxonomie(data / "taxonomie.yml", problemen)
-    gebieden = laad_gebieden(data / "gebieden", problemen)
+    gebieden = cache.gebieden(data / "gebieden", problemen) if cache is not None else laad_gebieden(data / "gebieden", problemen)
     paden = {naam: _recordbestanden(data, soort, problemen) for naam, soort in SOORTEN.items()}
     per_soort = _laad_records(paden, problemen, cache)
     # Every file counts as existing, also one that could not be read: a mistake in

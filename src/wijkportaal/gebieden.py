@@ -142,6 +142,10 @@ class Gebieden:
     buurten: dict[str, Gebied] = field(default_factory=dict)
     stadsdelen: dict[str, Stadsdeel] = field(default_factory=dict)
     gemeente: Vlak | None = None
+    # Where a point lies, remembered: a location is placed more than once (checked, then placed),
+    # and under serve the same Gebieden serve every rebuild (catalogus.Laadcache).
+    _buurt_bij: dict[tuple[float, float], Gebied | None] = field(default_factory=dict, repr=False, compare=False)
+    _in_enschede: dict[tuple[float, float], bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def codes(self) -> set[str]:
@@ -151,10 +155,10 @@ class Gebieden:
         return [b for b in self.buurten.values() if b.wijkcode == wijkcode]
 
     def buurt_bij(self, lat: float, lon: float) -> Gebied | None:
-        for buurt in self.buurten.values():
-            if buurt.vlak.bevat(lat, lon):
-                return buurt
-        return None
+        punt = (lat, lon)
+        if punt not in self._buurt_bij:
+            self._buurt_bij[punt] = next((b for b in self.buurten.values() if b.vlak.bevat(lat, lon)), None)
+        return self._buurt_bij[punt]
 
     def wijk_bij(self, lat: float, lon: float) -> Gebied | None:
         buurt = self.buurt_bij(lat, lon)
@@ -166,9 +170,11 @@ class Gebieden:
         return None
 
     def in_enschede(self, lat: float, lon: float) -> bool:
-        if self.gemeente is not None:
-            return self.gemeente.bevat(lat, lon)
-        return self.wijk_bij(lat, lon) is not None
+        punt = (lat, lon)
+        if punt not in self._in_enschede:
+            vlak = self.gemeente
+            self._in_enschede[punt] = vlak.bevat(lat, lon) if vlak is not None else self.wijk_bij(lat, lon) is not None
+        return self._in_enschede[punt]
 
     @staticmethod
     def in_twente(lat: float, lon: float) -> bool:

@@ -1,0 +1,53 @@
+"""Under ``mkdocs serve``: notice a saved file at once, without polling thousands of files.
+
+MkDocs watches with watchdog's *polling* observer: every half second it lists and
+stats every file under the watched folders. With thousands of records that is a
+few hundred thousand stat calls a minute, on the same interpreter (and lock) as
+the rebuild, and a save waits a quarter of a second on average before anyone
+sees it. On Linux the kernel can tell (inotify): :func:`meld_direct` moves
+MkDocs' watches to watchdog's inotify observer before the server starts. Where
+inotify is missing or refused (another system, no instances left), MkDocs'
+polling stays as it is.
+
+This leans on two attributes of MkDocs' ``LiveReloadServer`` (``observer`` and
+``_watch_refs``, the same in MkDocs 1.4 to 1.6) and on the handlers watchdog's
+observer keeps per watch; ``tests/test_serve.py`` saves a record under a real
+``mkdocs serve`` and waits for the new page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger("mkdocs.plugins.wijkportaal")
+
+
+def _inotify():
+    """watchdog's inotify observer class if the kernel gives an inotify instance, else None."""
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+        from watchdog.observers.inotify_c import InotifyFD
+
+        InotifyFD.get_instance()  # the shared instance the observer will use: fails here, not later
+    except (ImportError, OSError, AttributeError) as fout:
+        log.debug(f"geen inotify ({fout}): MkDocs blijft de bestanden periodiek bekijken")
+        return None
+    return InotifyObserver
+
+
+def meld_direct(server) -> bool:
+    """Move the server's watches to an inotify observer (before it starts). True if it did."""
+    oud = getattr(server, "observer", None)
+    handlers = getattr(oud, "_handlers", None)
+    if oud is None or handlers is None or oud.is_alive() or not hasattr(server, "_watch_refs"):
+        return False
+    waarnemer = _inotify()
+    if waarnemer is None:
+        return False
+    nieuw = waarnemer()
+    refs = {}
+    for watch, hs in list(handlers.items()):
+        for handler in hs:
+            refs[watch.path] = nieuw.schedule(handler, watch.path, recursive=watch.is_recursive)
+    server.observer, server._watch_refs = nieuw, refs
+    return True
