@@ -123,12 +123,13 @@ class Herbouw:
                 shutil.rmtree(site / url, ignore_errors=True)
         shutil.rmtree(apart, ignore_errors=True)
 
-    @staticmethod
-    def _overig_van(data: Path, config_bestand: str | None, catalogus: Catalogus) -> bytes:
-        """A fingerprint of the inputs of a record page other than the records themselves."""
+    def _overig_van(self, data: Path, config_bestand: str | None, catalogus: Catalogus) -> bytes:
+        """A fingerprint of the inputs of a record page other than the records themselves (the areas:
+        as the load cache read them)."""
         h = hashlib.blake2b(digest_size=16)
         h.update(f"{catalogus.vandaag}|{catalogus.editie}|{catalogus.verouderd_na_dagen}".encode())
-        mappen = {soort.map for soort in SOORTEN.values()}
+        h.update(self.laadcache.vingerafdruk_gebieden or b"-")
+        mappen = {soort.map for soort in SOORTEN.values()} | {"gebieden"}
         for pad in sorted(p for p in data.rglob("*") if p.is_file() and p.relative_to(data).parts[0] not in mappen):
             h.update(str(pad).encode() + b"\0" + pad.read_bytes())
         if config_bestand and Path(config_bestand).is_file():

@@ -168,14 +168,19 @@ class Catalogus:
         return set(self._lijsten[sleutel])
 
     def in_wijk(self, wijkcode: str) -> tuple[list[voorziening.Voorziening], list[voorziening.Voorziening]]:
-        """(voorzieningen for this wijk, city-wide voorzieningen without a location here)."""
-        hier, stedelijk = [], []
-        for v in self.voorzieningen:
-            if wijkcode in self.wijken_van(v):
-                hier.append(v)
-            elif v.stedelijk:
-                stedelijk.append(v)
-        return hier, stedelijk
+        """(voorzieningen for this wijk, city-wide voorzieningen without a location here); made once
+        per wijk (the wijken overview, the wijk page and the wijkanalyse ask)."""
+        sleutel = ("in_wijk", id(self.records), wijkcode)
+        if sleutel not in self._lijsten:
+            hier, stedelijk = [], []
+            for v in self.voorzieningen:
+                if wijkcode in self.wijken_van(v):
+                    hier.append(v)
+                elif v.stedelijk:
+                    stedelijk.append(v)
+            self._lijsten[sleutel] = (hier, stedelijk)
+        hier, stedelijk = self._lijsten[sleutel]
+        return list(hier), list(stedelijk)
 
 
 def _recordbestanden(data: Path, soort: Soort, problemen: Problemen) -> list[Path]:
@@ -215,6 +220,11 @@ class Laadcache:
             self._gebieden = (h.digest(), laad_gebieden(map_, eigen), list(eigen))
         problemen.neem_over(self._gebieden[2])
         return self._gebieden[1]
+
+    @property
+    def vingerafdruk_gebieden(self) -> bytes | None:
+        """The content hash of the areas' files as last loaded, None if they were not."""
+        return self._gebieden[0] if self._gebieden is not None else None
 
     def vingerafdruk(self, pad: Path) -> bytes | None:
         """The content hash of a record file as last loaded, None if it was not."""
