@@ -16,7 +16,7 @@ from pathlib import Path
 from . import nieuw
 from . import schema as s
 from .catalogus import laad_catalogus
-from .gebieden import STADSDELEN_SCHEMA
+from .gebieden import BRON_SCHEMA, STADSDELEN_SCHEMA
 from .problemen import Plek, Problemen
 from .soorten import SOORTEN
 from .taxonomie import SCHEMA as TAXONOMIE_SCHEMA
@@ -196,6 +196,7 @@ def alle_schemas() -> dict[str, dict]:
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
     schemas["stadsdelen"] = STADSDELEN_SCHEMA
+    schemas["gebiedsbron"] = BRON_SCHEMA
     schemas["woordenlijst"] = WOORDENLIJST_SCHEMA
     schemas["importkoppeling"] = KOPPELING_SCHEMA
     return schemas
