@@ -65,8 +65,10 @@ def test_pages_exist_in_both_editions_each_in_its_own_words(site: Path, proef: P
 
 def test_over_gives_the_attribution_of_the_boundaries_and_the_tiles(site: Path, proef: Path):
     # the attribution as the source of the boundaries asks for it, made from data/gebieden/bron.yml
+    # (written by 'wijkportaal gebieden bijwerken', tests/test_gebieden_bijwerken.py), as BRON.md gives it
     vermelding = f"Bron: {laad_gebieden(PROJECT / 'data/gebieden', Problemen()).bron.vermelding}"
     assert vermelding == "Bron: CBS / Kadaster, Wijk- en Buurtkaart 2023 (wijken, gemeente) en 2024 (buurten)"
+    assert f"**{vermelding}**" in " ".join((PROJECT / "data/gebieden/BRON.md").read_text(encoding="utf-8").split())
     tegels = urlsplit(plugin_optie("kaart_tegels", PDOK_BRT)).hostname
     attributie = _html.unescape(plugin_optie("kaart_attributie", PDOK_ATTRIBUTIE))
     for map_ in edities(site, proef).values():
