@@ -194,9 +194,10 @@ class _GeenJson(NepPdok):
         (_weigert(URLError(TimeoutError("timed out"))), "PDOK antwoordde niet binnen 60 seconden"),
         (_weigert(HTTPError("https://api.pdok.nl/x", 404, "Not Found", {}, None)), "PDOK kent dit adres niet (HTTP 404"),
         (_weigert(HTTPError("https://api.pdok.nl/x", 503, "Service Unavailable", {}, None)), "PDOK gaf een fout (HTTP 503 Service Unavailable"),
+        (_weigert(HTTPError("https://api.pdok.nl/x", 400, "Bad Request", {}, None)), "het filter op gemeentecode niet"),
         (_GeenJson(), "PDOK gaf geen geldige JSON terug"),
     ],
-    ids=["offline", "te-traag", "jaar-bestaat-niet", "storing", "geen-json"],
+    ids=["offline", "te-traag", "jaar-bestaat-niet", "storing", "filter-onbekend", "geen-json"],
 )
 def test_without_a_usable_answer_nothing_changes(project_kopie: Path, monkeypatch, pdok, melding: str):
     voor = vingerafdruk(project_kopie / "data/gebieden")
@@ -285,19 +286,33 @@ def test_a_wijk_the_stadsdelen_still_name_stops_the_update(project_kopie: Path, 
     assert not list((project_kopie / "data/gebieden").glob(".bijwerken-*"))
 
 
-def test_water_only_areas_and_other_municipalities_are_left_out(project_kopie: Path, monkeypatch):
+def test_water_only_areas_are_left_out(project_kopie: Path, monkeypatch):
     tweede = lees("buurten-2.json.gz")
     voorbeeld = tweede["features"][0]
     water = {**voorbeeld, "properties": {**voorbeeld["properties"], "buurtcode": "BU01539999", "buurtnaam": "Water (fictief)", "water": "JA"}}
-    elders = {**voorbeeld, "properties": {**voorbeeld["properties"], "buurtcode": "BU01649999", "buurtnaam": "Elders (fictief)",
-                                           "gemeentecode": "GM0164", "wijkcode": "WK016499"}}  # fmt: skip
-    tweede["features"] += [water, elders]
+    tweede["features"].append(water)
     tweede["numberReturned"] = len(tweede["features"])
     uit = bijwerken(project_kopie, NepPdok(**{"buurten-2": tweede}), monkeypatch)
     assert uit.code == 0, uit.uitvoer
     assert "Overgeslagen omdat ze alleen water zijn: buurt BU01539999." in uit.regels
     gebieden = laad_gebieden(project_kopie / "data/gebieden", Problemen())
-    assert len(gebieden.buurten) == 70 and not {"BU01539999", "BU01649999"} & set(gebieden.buurten)
+    assert len(gebieden.buurten) == 70 and "BU01539999" not in gebieden.buurten
+
+
+def test_a_server_that_ignores_the_filter_is_stopped_at_the_first_page(project_kopie: Path, monkeypatch):
+    """Without the filter PDOK would send the whole country, page after page: the first page with
+    another municipality's areas stops the command."""
+    eerste = lees("buurten-1.json.gz")
+    voorbeeld = eerste["features"][0]
+    eerste["features"].insert(0, {**voorbeeld, "properties": {**voorbeeld["properties"], "buurtcode": "BU00030000", "gemeentecode": "GM0003"}})
+    eerste["numberReturned"] = len(eerste["features"])
+    pdok = NepPdok(**{"buurten-1": eerste})
+    voor = vingerafdruk(project_kopie / "data/gebieden")
+    uit = bijwerken(project_kopie, pdok, monkeypatch)
+    assert uit.code == 2
+    assert "PDOK gaf ook gebieden van andere gemeenten (GM0003): het filter op gemeente GM0153 werkte niet" in uit.uitvoer
+    assert [urlsplit(v.full_url).path.split("/")[-2] for v, _ in pdok.verzoeken][-1] == "buurten" and len(pdok.verzoeken) == 3
+    assert vingerafdruk(project_kopie / "data/gebieden") == voor
 
 
 # -- paging --------------------------------------------------------------------------------------

@@ -29,9 +29,11 @@ that uses the service; this machine cannot reach PDOK, so not tried against the 
   header naming anything else is refused (EPSG:4326 would mean latitude first).
 
 Not verified: that the ``gemeentecode`` filter works in every year's service (one project
-filtered the 2023 service by bounding box and saw the code without "GM"). So the command also
-keeps only features whose code is Enschede's (:mod:`.gebieden_bijwerken`) and says so when
-nothing is left.
+filtered the 2023 service by bounding box and saw the code without "GM"). So a page with
+another municipality's areas stops the command (the filter was not applied: the next pages
+would be the whole country), an HTTP 400 says the filter may be unknown in that year, and
+the command keeps only features whose code is Enschede's (:mod:`.gebieden_bijwerken`) and
+says so when nothing is left.
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ def haal_json(adres: str) -> dict:
                 f"PDOK kent dit adres niet (HTTP 404 bij {adres}). Bestaat de Wijk- en Buurtkaart van dit jaar bij "
                 f"PDOK? Kies een ander jaar met --jaar. {ONGEWIJZIGD}"
             ) from None
+        if fout.code == 400:
+            raise PdokFout(
+                f"PDOK weigerde de vraag (HTTP 400 {fout.reason} bij {adres}). Misschien kent de dienst van dit jaar "
+                f"het filter op gemeentecode niet; kies een ander jaar met --jaar. {ONGEWIJZIGD}"
+            ) from None
         raise PdokFout(f"PDOK gaf een fout (HTTP {fout.code} {fout.reason} bij {adres}). Probeer het later opnieuw. {ONGEWIJZIGD}") from None
     except (URLError, OSError, http.client.HTTPException) as fout:
         reden = getattr(fout, "reason", None) or fout
@@ -123,6 +130,11 @@ def haal_json(adres: str) -> dict:
         raise PdokFout(f"PDOK gaf geen geldige JSON terug ({adres}): {fout}. {ONGEWIJZIGD}") from None
 
 
+def _gemeentecode(feature) -> str | None:
+    eigenschappen = feature.get("properties") if isinstance(feature, dict) else None
+    return eigenschappen.get("gemeentecode") if isinstance(eigenschappen, dict) else None
+
+
 def haal_collectie(basis: str, collectie: str) -> list[dict]:
     """Every feature of Enschede in ``collectie``, following the ``next`` links from page to page."""
     adres = items_adres(basis, collectie)
@@ -137,6 +149,12 @@ def haal_collectie(basis: str, collectie: str) -> list[dict]:
             raise PdokFout(
                 f"PDOK gaf een onvolledig antwoord: {len(pagina['features'])} van de {aantal} objecten ({adres}). "
                 f"Probeer het later opnieuw. {ONGEWIJZIGD}"
+            )
+        elders = sorted({g for f in pagina["features"] if (g := _gemeentecode(f)) not in (None, GEMEENTECODE, GEMEENTECODE[2:])})
+        if elders:  # the filter was not applied: stop before fetching the whole country
+            raise PdokFout(
+                f"PDOK gaf ook gebieden van andere gemeenten ({', '.join(map(str, elders[:3]))}): het filter op gemeente "
+                f"{GEMEENTECODE} werkte niet ({adres}). {ONGEWIJZIGD}"
             )
         features += pagina["features"]
         links = pagina.get("links") if isinstance(pagina.get("links"), list) else []
