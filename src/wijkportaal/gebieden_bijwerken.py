@@ -288,13 +288,13 @@ def _vereenvoudigd(vormen: list[BaseGeometry], tolerantie: float) -> list[BaseGe
     return [v if u.is_empty else u for v, u in zip(vormen, uit)]  # a sliver that vanished keeps its outline
 
 
-def _binnen_budget(maak, budget: int) -> tuple[list[BaseGeometry], int]:
+def _binnen_budget(maak, budget: int) -> list[BaseGeometry]:
     """The simplification (``maak(tolerantie)`` -> outlines) with the smallest tolerance that fits ``budget`` points."""
     for tolerantie in TOLERANTIES:
         vormen = maak(tolerantie)
         if _punten(vormen) <= budget:
             break
-    return vormen, tolerantie
+    return vormen
 
 
 def _afwijking(precies: list[BaseGeometry], getekend: list[BaseGeometry]) -> float:
@@ -318,7 +318,7 @@ def kaartgrenzen(wijken: dict[str, Gebiedsvlak], buurten: dict[str, Gebiedsvlak]
 
     codes = sorted(wijken)
     precies = [wijken[c].in_meters for c in codes]
-    stad, _ = _binnen_budget(lambda t: _vereenvoudigd(precies, t), PUNTEN_STAD)
+    stad = _binnen_budget(lambda t: _vereenvoudigd(precies, t), PUNTEN_STAD)
     for code, vorm in zip(codes, stad):
         feature(code, "stad", vorm)
     afwijking = {"stad": _afwijking(precies, stad), "wijk": 0.0}
@@ -327,7 +327,7 @@ def kaartgrenzen(wijken: dict[str, Gebiedsvlak], buurten: dict[str, Gebiedsvlak]
         eigen = sorted(c for c, b in buurten.items() if b.wijkcode == code)
         fijn = [buurten[c].in_meters for c in eigen]
         if not fijn:  # a wijk without buurten: only its outline
-            (omtrek,), _ = _binnen_budget(lambda t: _vereenvoudigd([wijken[code].in_meters], t), PUNTEN_WIJK)
+            (omtrek,) = _binnen_budget(lambda t: _vereenvoudigd([wijken[code].in_meters], t), PUNTEN_WIJK)
             getekend = []
         else:
 
@@ -335,7 +335,7 @@ def kaartgrenzen(wijken: dict[str, Gebiedsvlak], buurten: dict[str, Gebiedsvlak]
                 delen = _vereenvoudigd(fijn, tolerantie)
                 return [shapely.union_all(delen), *delen]  # the wijk is its buurten together
 
-            (omtrek, *getekend), _ = _binnen_budget(maak, PUNTEN_WIJK)
+            omtrek, *getekend = _binnen_budget(maak, PUNTEN_WIJK)
         feature(code, "wijk", omtrek)
         for buurtcode, vorm in zip(eigen, getekend):
             feature(buurtcode, "wijk", vorm)
