@@ -17,7 +17,9 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import PROJECT, REPOSITORY, inhoud, pagina
+from wijkportaal.gebieden import laad_gebieden
 from wijkportaal.kaart import PDOK_ATTRIBUTIE, PDOK_BRT
+from wijkportaal.problemen import Problemen
 
 PAGINAS = ("over/", "toegankelijkheid/", "privacy/")
 MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -62,10 +64,11 @@ def test_pages_exist_in_both_editions_each_in_its_own_words(site: Path, proef: P
 
 
 def test_over_gives_the_attribution_of_the_boundaries_and_the_tiles(site: Path, proef: Path):
-    # the attribution exactly as the source of the boundaries asks for it (data/gebieden/BRON.md)
-    bron = " ".join((PROJECT / "data/gebieden/BRON.md").read_text(encoding="utf-8").split())
-    vermelding = re.search(r"\*\*(Bron: CBS / Kadaster, Wijk- en Buurtkaart .*?\(buurten\))", bron).group(1)
+    # the attribution as the source of the boundaries asks for it, made from data/gebieden/bron.yml
+    # (written by 'wijkportaal gebieden bijwerken', tests/test_gebieden_bijwerken.py), as BRON.md gives it
+    vermelding = f"Bron: {laad_gebieden(PROJECT / 'data/gebieden', Problemen()).bron.vermelding}"
     assert vermelding == "Bron: CBS / Kadaster, Wijk- en Buurtkaart 2023 (wijken, gemeente) en 2024 (buurten)"
+    assert f"**{vermelding}**" in " ".join((PROJECT / "data/gebieden/BRON.md").read_text(encoding="utf-8").split())
     tegels = urlsplit(plugin_optie("kaart_tegels", PDOK_BRT)).hostname
     attributie = _html.unescape(plugin_optie("kaart_attributie", PDOK_ATTRIBUTIE))
     for map_ in edities(site, proef).values():

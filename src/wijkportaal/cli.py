@@ -1,5 +1,5 @@
 """Command line: ``wijkportaal validate``, ``stale``, ``codeowners``, ``wijzigingen``, ``schema``, ``nieuw``,
-``import csv``, ``bouw``, ``bekijk``.
+``import csv``, ``gebieden bijwerken``, ``bouw``, ``bekijk``.
 
 Every message is Dutch; problems print one per line as
 ``pad:regel:kolom: fout|waarschuwing: bericht``.
@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
 from . import nieuw
 from . import schema as s
 from .catalogus import laad_catalogus
-from .gebieden import STADSDELEN_SCHEMA
+from .gebieden import BRON_SCHEMA, STADSDELEN_SCHEMA
+from .gebieden_ophalen import STANDAARD_JAAR
 from .problemen import Plek, Problemen
 from .soorten import SOORTEN
 from .taxonomie import SCHEMA as TAXONOMIE_SCHEMA
@@ -190,12 +192,52 @@ def importeer(args: argparse.Namespace) -> int:
     return 1 if code or uitkomst.problemen.fouten else 0
 
 
+def _jaar(waarde: str) -> int:
+    if not re.fullmatch(r"(19|20)[0-9]{2}", waarde):
+        raise argparse.ArgumentTypeError(f"'{waarde}' is geen jaartal (JJJJ), bijvoorbeeld 2025")
+    return int(waarde)
+
+
+def werk_gebieden_bij(data: Path, jaar: int, vandaag: dt.date | None) -> int:
+    """``wijkportaal gebieden bijwerken``: the report, the problems, then ``validate`` on all data.
+
+    Exit code 2: nothing written (PDOK unreachable or unusable, or its boundaries do not pass the
+    checks: those are listed); 1: written, but the data now has errors; 0: written and all is well.
+    """
+    from .catalogus import vandaag_uit_omgeving
+    from .gebieden_bijwerken import bijwerken
+    from .gebieden_ophalen import ONGEWIJZIGD, PdokFout
+
+    try:
+        uitkomst = bijwerken(data, jaar, vandaag or vandaag_uit_omgeving(), basis=Path.cwd())
+    except PdokFout as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    for regel in uitkomst.verslag:
+        print(regel)
+    for probleem in uitkomst.problemen:
+        print(probleem)
+    if not uitkomst.geschreven:
+        print(f"Gevonden: {uitkomst.problemen.samenvatting()} Er is niets geschreven. {ONGEWIJZIGD}")
+        return 2
+    if not (data / "taxonomie.yml").is_file():
+        return 0
+    print()
+    print("Controle van alle gegevens met de nieuwe grenzen (wijkportaal validate):")
+    if valideer([str(data)], vandaag):
+        print("De nieuwe grenzen zijn geschreven, maar de gegevens hebben nu fouten (zie boven). Los ze op, "
+              "of zet de oude grenzen terug met 'git checkout data/gebieden'.")  # fmt: skip
+        return 1
+    return 0
+
+
 def alle_schemas() -> dict[str, dict]:
     from .importeren import KOPPELING_SCHEMA
 
     schemas = {soort.enkelvoud: soort.schema for soort in SOORTEN.values()}
     schemas["taxonomie"] = TAXONOMIE_SCHEMA
     schemas["stadsdelen"] = STADSDELEN_SCHEMA
+    schemas["gebiedsbron"] = BRON_SCHEMA
     schemas["woordenlijst"] = WOORDENLIJST_SCHEMA
     schemas["importkoppeling"] = KOPPELING_SCHEMA
     return schemas
@@ -278,6 +320,21 @@ def main(argv: list[str] | None = None) -> int:
     p_csv.add_argument("--mapping", type=Path, metavar="KOPPELING.yml", help="het koppelbestand: welke kolom en welke waarde waarheen")
     p_csv.add_argument("--data", type=Path, default=Path("data"), help="de map met gegevens (standaard: data)")
     p_csv.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    p_geb = sub.add_parser("gebieden", help="de grenzen van de wijken en buurten (data/gebieden)")
+    gebieden_opdrachten = p_geb.add_subparsers(dest="gebieden_opdracht", metavar="OPDRACHT")
+    p_bij = gebieden_opdrachten.add_parser(
+        "bijwerken",
+        help="haal de precieze CBS-grenzen van Enschede op bij PDOK (internet nodig)",
+        description="Haal de grenzen van de gemeente Enschede, haar wijken en haar buurten op bij PDOK (de CBS "
+        "Wijk- en Buurtkaart, volledige resolutie), controleer ze en schrijf ze in data/gebieden/, met "
+        "vereenvoudigde lijnen voor de kaarten en de bronvermelding (bron.yml, BRON.md). Bij een fout, of zonder "
+        "internet, blijft alles ongewijzigd. Zie README.md, 'Gebiedsgrenzen bijwerken'.",
+    )
+    p_bij.add_argument("--jaar", type=_jaar, default=STANDAARD_JAAR, metavar="JJJJ",
+                       help="het jaar van de Wijk- en Buurtkaart (standaard het nieuwste bij PDOK: %(default)s)")  # fmt: skip
+    p_bij.add_argument("--gegevens", "--data", dest="data", type=Path, default=Path("data"), metavar="MAP",
+                       help="de map met gegevens; de grenzen komen in MAP/gebieden (standaard: data)")  # fmt: skip
+    p_bij.add_argument("--vandaag", type=_datum, help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     args, extra = parser.parse_known_args(argv)
     if args.opdracht in ("bouw", "bekijk"):
         return draai_mkdocs("build" if args.opdracht == "bouw" else "serve", args.publiek, extra)
@@ -297,6 +354,11 @@ def main(argv: list[str] | None = None) -> int:
             p_imp.print_help()
             return 2
         return importeer(args)
+    if args.opdracht == "gebieden":
+        if args.gebieden_opdracht != "bijwerken":
+            p_geb.print_help()
+            return 2
+        return werk_gebieden_bij(args.data, args.jaar, args.vandaag)
     if args.opdracht == "schema":
         gewijzigd = schrijf_schemas(args.uit)
         for pad in gewijzigd:

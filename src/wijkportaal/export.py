@@ -37,12 +37,11 @@ from .voorziening import DAGEN, Locatie, Voorziening
 
 LICENTIE = "CC BY 4.0"
 LICENTIE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
-GEBIEDSBRON = "Bron gebiedsindeling: CBS / Kadaster, Wijk- en Buurtkaart 2023 (wijken) en 2024 (buurten)"
 
 
-def bronvermelding(site_naam: str) -> str:
-    """The attribution a reuser must show."""
-    return f"{site_naam}, Wijkteams Enschede en partners. {GEBIEDSBRON}."
+def bronvermelding(cat: Catalogus, site_naam: str) -> str:
+    """The attribution a reuser must show (the boundaries' source from data/gebieden/bron.yml)."""
+    return f"{site_naam}, Wijkteams Enschede en partners. Bron gebiedsindeling: {cat.gebieden.bron.vermelding}."
 
 
 # The fields the JSON adds to those of the YAML file: (name, explanation).
@@ -210,7 +209,7 @@ def als_json(cat: Catalogus, site_url: str = "", site_naam: str = "Wijkportaal E
         "datum": cat.vandaag.isoformat(),
         "licentie": LICENTIE,
         "licentie_url": LICENTIE_URL,
-        "bronvermelding": bronvermelding(site_naam),
+        "bronvermelding": bronvermelding(cat, site_naam),
         "aantal": len(voorzieningen),
         "voorzieningen": voorzieningen,
     }

@@ -9,6 +9,11 @@ per hoofdthema. Leaflet and MarkerCluster are served from the site itself
 
 Every map comes with the same places as a plain text list in the page (the
 templates do that), so nothing depends on the map.
+
+Outlines are drawn at the scale of the map (``Gebied.geometrie_voor``): a map with
+buurten shows one wijk up close (``wijk``), a map with wijken only the whole city
+(``stad``). With full-resolution boundaries these are simplified outlines from
+``kaartgrenzen.geojson``, so a map page stays about as small as with the generalised ones.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Iterable, Iterator
 
 import folium
 
-from .gebieden import ATTRIBUTIE, Gebied
+from .gebieden import Gebied, Gebiedsbron
 from .voorziening import Voorziening
 
 PDOK_BRT = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
@@ -98,11 +103,11 @@ def _json_in_html(data) -> str:
     )
 
 
-def _gebieden_geojson(gebieden: Iterable[Gebied], soort: str) -> dict:
+def _gebieden_geojson(gebieden: Iterable[Gebied], schaal: str) -> dict:
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "properties": {"naam": g.naam, "code": g.code}, "geometry": g.geometrie}
+            {"type": "Feature", "properties": {"naam": g.naam, "code": g.code}, "geometry": g.geometrie_voor(schaal)}
             for g in gebieden
         ],
     }
@@ -119,8 +124,9 @@ def _vaste_namen(element: folium.Element, teller: list[int]) -> None:
 class Kaartmaker:
     """Builds the HTML fragment of one map."""
 
-    def __init__(self, instellingen: Kaartinstellingen | None = None) -> None:
+    def __init__(self, instellingen: Kaartinstellingen | None = None, gebiedsbron: Gebiedsbron | None = None) -> None:
         self.instellingen = instellingen or Kaartinstellingen()
+        self.attributie = (gebiedsbron or Gebiedsbron()).attributie  # of the boundaries, under every map
         self._scripts: dict[tuple, tuple[str, str]] = {}  # folium output per map shape: all record maps share one
 
     def kaart(
@@ -153,7 +159,7 @@ class Kaartmaker:
             f'<script type="application/json" id="{data_id}">{_json_in_html(markers)}</script>\n'
             f"<script>{script}\n"
             f'wijkportaalKaart({kaartnaam}, "{data_id}", {json.dumps(inst.tegels is None)});</script>\n'
-            f'<p class="wp-kaart__bron">{ATTRIBUTIE}.'
+            f'<p class="wp-kaart__bron">{html.escape(self.attributie)}.'
             + (f" Achtergrond: {inst.attributie}." if inst.tegels else "")
             + "</p>\n</div>"
         )
@@ -170,15 +176,16 @@ class Kaartmaker:
                 tiles=inst.tegels, attr=inst.attributie + " | Grenzen: CBS / Kadaster", name="Achtergrondkaart",
                 max_zoom=inst.max_zoom, control=False,
             ).add_to(kaart)  # fmt: skip
+        schaal = "wijk" if buurten else "stad"  # one wijk up close with its buurten, or the whole city
         if wijken:
             folium.GeoJson(
-                _gebieden_geojson(wijken, "wijk"), name="Wijkgrenzen", control=False,
+                _gebieden_geojson(wijken, schaal), name="Wijkgrenzen", control=False,
                 style_function=lambda _: {"color": "#00558c", "weight": 3, "fillOpacity": 0.04},
                 tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False),
             ).add_to(kaart)  # fmt: skip
         if buurten:
             folium.GeoJson(
-                _gebieden_geojson(buurten, "buurt"), name="Buurtgrenzen", control=False,
+                _gebieden_geojson(buurten, schaal), name="Buurtgrenzen", control=False,
                 style_function=lambda _: {"color": "#555", "weight": 1, "dashArray": "4 4", "fillOpacity": 0},
                 tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False),
             ).add_to(kaart)  # fmt: skip

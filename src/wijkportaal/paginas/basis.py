@@ -113,7 +113,7 @@ class Weergave:
         self.iconen = iconen  # icon name (material/home) -> SVG text, from the site engine
         self.opmaak = opmaker or opmaak.Opmaak()
         self.tax = catalogus.taxonomie
-        self.kaartmaker = Kaartmaker(kaartinstellingen)
+        self.kaartmaker = Kaartmaker(kaartinstellingen, catalogus.gebieden.bron)
         # see lijstitem(); a live preview hands in the items of the previous build, minus the changed records
         self.lijstitems: dict[tuple[str, bool], str] = {}
         # Which pages to make, by URL; None: all. A live preview makes only what a change touches.

@@ -2,22 +2,26 @@
 
 The pages /over/, /privacy/ and /toegankelijkheid/ are Markdown in ``docs/``,
 but some of what they say depends on how the site is built: which server the
-map tiles come from (plugin option ``kaart_tegels``), and where a visitor can
+map tiles come from (plugin option ``kaart_tegels``), where a visitor can
 report a problem (option ``repository``, else the website of the organisation
-that runs the portal). A page asks for such a block with a marker on a line of
+that runs the portal), and where the boundaries of the wijken and buurten come
+from (``data/gebieden/bron.yml``). A page asks for such a block with a marker on a line of
 its own; :func:`vul_in` replaces the markers, so the page stays true when the
 configuration changes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from urllib.parse import urlsplit
 
 from ..adressen import Repository
 from ..catalogus import Catalogus
 from ..codeowners import HUISORGANISATIE
+from ..gebieden import Gebiedsbron
 from ..kaart import Kaartinstellingen
+from ..opmaak import datum
 
 # /over/: where the background of the maps comes from, with its attribution.
 MARKER_KAARTACHTERGROND = "<!-- wijkportaal:kaartachtergrond -->"
@@ -25,6 +29,8 @@ MARKER_KAARTACHTERGROND = "<!-- wijkportaal:kaartachtergrond -->"
 MARKER_KAARTVERZOEKEN = "<!-- wijkportaal:kaartverzoeken -->"
 # /toegankelijkheid/ and /over/: where to report a problem with the site.
 MARKER_MELDEN = "<!-- wijkportaal:melden -->"
+# /over/: where the boundaries of the wijken and buurten come from, with the attribution CBS asks for.
+MARKER_GEBIEDSBRON = "<!-- wijkportaal:gebiedsbron -->"
 
 
 def tegelserver(instellingen: Kaartinstellingen) -> str | None:
@@ -97,12 +103,51 @@ def melden(cat: Catalogus, repository: Repository | None) -> str:
     )
 
 
+def gebiedsbron(bron: Gebiedsbron, editie: str) -> str:
+    """The source of the boundaries (data/gebieden/bron.yml): the attribution, the edition, how precise."""
+    vermelding = f"<strong>Bron: {escape(bron.vermelding)}</strong>"
+    opgehaald = f", opgehaald op {datum(dt.date.fromisoformat(bron.opgehaald))}" if bron.opgehaald else ""
+    lijnen = dict(bron.kaartlijnen)
+    if editie == "publiek":
+        tekst = (
+            f"De grenzen van de wijken en buurten: {vermelding}. Dat zijn open gegevens van het CBS "
+            "(het Centraal Bureau voor de Statistiek). "
+        )
+        if bron.volledig:
+            tekst += "We gebruiken de precieze grenzen. Op de kaarten zijn de lijnen een beetje vereenvoudigd."
+        else:
+            tekst += (
+                f"De grenzen zijn niet heel precies: op {escape(bron.nauwkeurigheid or 'ongeveer 100 meter')}. "
+                "Woont u vlak bij een grens? Dan kan uw adres bij de wijk ernaast staan."
+            )
+        return f'<p class="wp-gebiedsbron">{tekst}</p>'
+    tekst = f"Grenzen van wijken en buurten: {vermelding}"
+    tekst += f", {'volledige resolutie' if bron.volledig else 'gegeneraliseerde editie'}. " if bron.editie else ". "
+    tekst += "Het CBS publiceert deze gegevens als open data. "
+    if bron.herkomst:
+        tekst += f"Ze komen uit {escape(bron.herkomst)}{opgehaald}. Zie ook <code>data/gebieden/BRON.md</code>. "
+    if bron.volledig:
+        tekst += "Een locatie wordt met de precieze grenzen aan een buurt toegewezen."
+        if lijnen:
+            tekst += (
+                f" De kaarten tekenen de grenzen iets vereenvoudigd: hooguit {lijnen['wijk']} meter op de kaart "
+                f"van een wijk, hooguit {lijnen['stad']} meter op de kaarten van de hele stad."
+            )
+    else:
+        tekst += (
+            f"De grenzen zijn vereenvoudigd en op {escape(bron.nauwkeurigheid or 'ongeveer 100 meter')} nauwkeurig: "
+            "een locatie vlak bij een grens kan in de buurwijk vallen."
+        )
+    return f'<p class="wp-gebiedsbron">{tekst}</p>'
+
+
 def vul_in(pagina_html: str, cat: Catalogus, instellingen: Kaartinstellingen, repository: Repository | None) -> str:
     """``pagina_html`` with every block marker replaced by its block (only the markers present are made)."""
     blokken = {
         MARKER_KAARTACHTERGROND: lambda: kaartachtergrond(instellingen),
         MARKER_KAARTVERZOEKEN: lambda: kaartverzoeken(instellingen),
         MARKER_MELDEN: lambda: melden(cat, repository),
+        MARKER_GEBIEDSBRON: lambda: gebiedsbron(cat.gebieden.bron, cat.editie),
     }
     for marker, maak in blokken.items():
         if marker in pagina_html:

@@ -42,6 +42,6 @@ def open_data_pagina(w: Weergave, hsds_bestanden: list[tuple[str, str]]) -> Pagi
         hsds_bestanden=hsds_bestanden,
         hsds_map=adressen.HSDS.removeprefix(adressen.OPEN_DATA),
         licentie=export.LICENTIE, licentie_url=export.LICENTIE_URL,
-        bronvermelding=export.bronvermelding(w.site_naam),
+        bronvermelding=export.bronvermelding(w.cat, w.site_naam),
         site_url=w.site_url,
     )  # fmt: skip

@@ -36,7 +36,7 @@ from .. import adressen
 from ..adressen import adres, relatief
 from ..catalogus import Catalogus
 from ..codeowners import HUISORGANISATIE
-from ..gebieden import Gebied
+from ..gebieden import Gebied, Vlak
 from ..onderhoud import onderhoudslijsten
 from ..problemen import Problemen
 from . import ontwikkelingen
@@ -194,16 +194,18 @@ _tekeningen: dict[tuple, _Tekening] = {}
 def _tekening(wijken: list[Gebied]) -> _Tekening:
     """Project the outlines (lon/lat, equirectangular at the city's latitude) onto the drawing.
 
-    Points are rounded to whole units of a 1000-wide drawing and repeats dropped: the CBS
-    outlines are the generalised edition already, this keeps the page small for any edition.
+    The outlines are those the maps of the whole city draw (``tekenvlak("stad")``: simplified
+    when the boundaries are the full-resolution edition); points are rounded to whole units of a
+    1000-wide drawing and repeats dropped, which keeps the page small for any edition.
     """
-    sleutel = tuple((w.code, w.vlak.bbox, len(w.vlak.polygonen)) for w in wijken)
+    vlakken = {w.code: w.tekenvlak("stad") for w in wijken}
+    sleutel = tuple((w.code, vlakken[w.code].bbox, len(vlakken[w.code].polygonen)) for w in wijken)
     if sleutel in _tekeningen:
         return _tekeningen[sleutel]
-    x0 = min(w.vlak.bbox[0] for w in wijken)
-    y0 = min(w.vlak.bbox[1] for w in wijken)
-    x1 = max(w.vlak.bbox[2] for w in wijken)
-    y1 = max(w.vlak.bbox[3] for w in wijken)
+    x0 = min(v.bbox[0] for v in vlakken.values())
+    y0 = min(v.bbox[1] for v in vlakken.values())
+    x1 = max(v.bbox[2] for v in vlakken.values())
+    y1 = max(v.bbox[3] for v in vlakken.values())
     schaal_x = math.cos(math.radians((y0 + y1) / 2))
     marge = 10
     factor = (BREEDTE - 2 * marge) / ((x1 - x0) * schaal_x)
@@ -215,7 +217,7 @@ def _tekening(wijken: list[Gebied]) -> _Tekening:
     paden, labels = {}, {}
     for wijk in wijken:
         delen = []
-        for polygoon in wijk.vlak.polygonen:
+        for polygoon in vlakken[wijk.code].polygonen:
             for ring in polygoon:
                 xy: list[tuple[int, int]] = []
                 for lon, lat in ring:
@@ -228,16 +230,16 @@ def _tekening(wijken: list[Gebied]) -> _Tekening:
                     continue
                 delen.append("M" + " ".join(f"{x} {y}" for x, y in xy) + "Z")
         paden[wijk.code] = "".join(delen)
-        labels[wijk.code] = _labelpunt(wijk, punt, factor, schaal_x, x0, y1, marge)
+        labels[wijk.code] = _labelpunt(vlakken[wijk.code], punt, factor, schaal_x, x0, y1, marge)
     tekening = _Tekening(hoogte, paden, labels)
     _tekeningen[sleutel] = tekening
     return tekening
 
 
-def _labelpunt(wijk: Gebied, punt, factor: float, schaal_x: float, x0: float, y1: float, marge: int) -> tuple[float, float]:
+def _labelpunt(vlak: Vlak, punt, factor: float, schaal_x: float, x0: float, y1: float, marge: int) -> tuple[float, float]:
     """A point well inside the wijk's largest part, for its number: of a grid of points
     inside it, the one furthest from its edges (a coarse 'pole of inaccessibility')."""
-    grootste = max(wijk.vlak.polygonen, key=lambda p: abs(_oppervlak(p[0])))
+    grootste = max(vlak.polygonen, key=lambda p: abs(_oppervlak(p[0])))
     ringen = [[punt(lon, lat) for lon, lat in ring] for ring in grootste]
     xs = [x for ring in ringen for x, _ in ring]
     ys = [y for ring in ringen for _, y in ring]
@@ -249,7 +251,7 @@ def _labelpunt(wijk: Gebied, punt, factor: float, schaal_x: float, x0: float, y1
             y = min(ys) + (max(ys) - min(ys)) * j / stappen
             lon = x0 + (x - marge) / (factor * schaal_x)
             lat = y1 - (y - marge) / factor
-            if not wijk.vlak.bevat(lat, lon):
+            if not vlak.bevat(lat, lon):
                 continue
             d = min(_afstand_tot_rand(x, y, ring) for ring in ringen)
             if d > afstand:
