@@ -12,7 +12,7 @@ organisaties, and the same at a tenth of the scale. It measures
   per record, out of the navigation (the baseline our plugin sits on), side by side;
 - output bytes per record at both scales;
 - under ``mkdocs serve``: from saving one voorziening to its page, its wijk page and
-  /voorzieningen/ showing the change (three records);
+  /voorzieningen/ showing the change (five records);
 - the finder: index sizes and, in headless Chromium, load and query times; page sizes;
 
 then prints a Dutch table with the five targets of the issue and writes everything as JSON.
@@ -261,7 +261,7 @@ def wacht_op_tekst(url: str, tekst: str, begin: float, timeout: float) -> float 
 
 
 def meet_serve(project: Path, gegenereerd: fictief.Gegenereerd, timeout: float) -> dict:
-    """Start ``mkdocs serve`` (livereload on, as by default), then for three voorzieningen change
+    """Start ``mkdocs serve`` (livereload on, as by default), then for five voorzieningen change
     naam and samenvatting in the file and time until the record page, its wijk page and the
     A-Z list /voorzieningen/ serve the new naam."""
     from wijkportaal.gebieden import laad_gebieden
@@ -464,6 +464,8 @@ def main() -> int:
     parser.add_argument("--serve-timeout", type=float, default=120, help="seconden wachten op een wijziging onder serve")
     parser.add_argument("--zonder-serve", action="store_true", help="de meting onder mkdocs serve overslaan")
     parser.add_argument("--zonder-browser", action="store_true", help="de zoekmeting in Chromium overslaan")
+    parser.add_argument("--alleen-serve", action="store_true",
+                        help="alleen de meting onder mkdocs serve (de grote gegevens, geen bouw, geen basislijn)")
     parser.add_argument("--bewaar", action="store_true", help="de tijdelijke map niet opruimen (het pad wordt getoond)")
     args = parser.parse_args()
     if args.schaal <= 0:
@@ -477,6 +479,13 @@ def main() -> int:
         stap(f"Fictieve gegevens schrijven in {tmp} (schaal {getal(args.schaal, 2)} en {getal(args.schaal / 10, 3)})")
         begin = time.perf_counter()
         groot = fictief.maak_project(tmp / "groot", args.schaal)
+        if args.alleen_serve:
+            stap(f"mkdocs serve: vijf voorzieningen wijzigen (wachten tot {getal(args.serve_timeout, 0)} s per wijziging)")
+            uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout)
+            print()
+            print(verslag_serve(uitslag["serve"]))
+            args.json.write_text(json.dumps(uitslag, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            return 0
         klein = fictief.maak_project(tmp / "klein", args.schaal / 10)
         uitslag["genereren_s"] = time.perf_counter() - begin
         uitslag["gegevens"] = {
@@ -519,7 +528,7 @@ def main() -> int:
             stap("Zoeken in Chromium (interne editie)")
             uitslag["zoeken_in_browser"] = meet_zoeken_in_browser(groot.project / "site")
         if not args.zonder_serve:
-            stap(f"mkdocs serve: drie voorzieningen wijzigen (wachten tot {getal(args.serve_timeout, 0)} s per wijziging)")
+            stap(f"mkdocs serve: vijf voorzieningen wijzigen (wachten tot {getal(args.serve_timeout, 0)} s per wijziging)")
             uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout)
         uitslag["machine"]["belasting_bij_einde"] = os.getloadavg()
         uitslag["duur_s"] = time.perf_counter() - begin
@@ -649,24 +658,28 @@ def verslag(u: dict) -> str:
                       f"mediaan {getal(z['mediaan_ms'])} ms, 95e percentiel {getal(z['p95_ms'])} ms, langste {getal(z['langste_ms'])} ms")  # fmt: skip
     delen += [*regels, ""]
 
-    s = u.get("serve")
-    if s:
-        delen.append(f"mkdocs serve (interne editie): eerste bouw klaar na {getal(s['opstart_s'])} s; na het opslaan van een voorziening:")
-        delen.append(tabel(
-            ["record", "pagina", "wijkpagina", "/voorzieningen/"],
-            [[m["record"], *(seconden(m[k], s["timeout_s"]) for k in ("pagina_s", "wijkpagina_s", "voorzieningen_s"))]
-             for m in s["metingen"]],
-        ))  # fmt: skip
-        if s.get("bouwtijden_s"):
-            delen.append("MkDocs' eigen bouwtijden onder serve (de eerste, dan per wijziging): "
-                         + ", ".join(f"{getal(x)} s" for x in s["bouwtijden_s"]))  # fmt: skip
-        delen.append("")
+    if u.get("serve"):
+        delen += [verslag_serve(u["serve"]), ""]
 
     delen.append(tabel(
         ["doel", "gemeten", "gehaald?"],
         [[d["doel"], d["gemeten"], {True: "ja", False: "nee", None: "-"}[d["gehaald"]]] for d in u["doelen"]],
     ))  # fmt: skip
     delen.append(f"\nDuur van de hele meting: {getal(u['duur_s'] / 60)} min.")
+    return "\n".join(delen)
+
+
+def verslag_serve(s: dict) -> str:
+    """The serve measurement: per change, when the record page, its wijk page and the A-Z list showed it."""
+    delen = [f"mkdocs serve (interne editie): eerste bouw klaar na {getal(s['opstart_s'])} s; na het opslaan van een voorziening:"]
+    delen.append(tabel(
+        ["record", "pagina", "wijkpagina", "/voorzieningen/"],
+        [[m["record"], *(seconden(m[k], s["timeout_s"]) for k in ("pagina_s", "wijkpagina_s", "voorzieningen_s"))]
+         for m in s["metingen"]],
+    ))  # fmt: skip
+    if s.get("bouwtijden_s"):
+        delen.append("MkDocs' eigen bouwtijden onder serve (de eerste, dan per wijziging): "
+                     + ", ".join(f"{getal(x)} s" for x in s["bouwtijden_s"]))  # fmt: skip
     return "\n".join(delen)
 
 

@@ -350,8 +350,8 @@ class Maker:
                 gegenereerd.records_publiek += 1
                 if isinstance(gebied, list) and len(gebied) == 1 and gebied[0].startswith("WK"):
                     kandidaten.append((id_, gebied[0]))
-        if kandidaten:  # three records spread over the list, for the serve measurement
-            gegenereerd.te_wijzigen = [kandidaten[len(kandidaten) * k // 6] for k in (1, 3, 5)]
+        if kandidaten:  # five records spread over the list, for the serve measurement
+            gegenereerd.te_wijzigen = [kandidaten[len(kandidaten) * k // 10] for k in (1, 3, 5, 7, 9)]
 
     def methodieken(self) -> None:
         map_ = self.doel / "methodieken"
