@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT, VANDAAG, VOORBEELDEN, pagina, wijzig
-from wijkportaal import dichtbij, voorziening, zoekindex
+from wijkportaal import adressen, dichtbij, hsds, voorziening, zoekindex
 from wijkportaal.catalogus import laad_catalogus
 from wijkportaal.gebieden import Gebied, Gebieden, Vlak, laad_gebieden
 from wijkportaal.paginas import Paginamaker
@@ -504,7 +504,7 @@ def test_geocoder_option_is_checked():
         assert "'geocoder' moet een https-adres zijn" in dichtbij.controleer_geocoder(fout), fout
 
 
-def test_voorziening_page_has_a_route_an_address_to_copy_and_how_to_get_there(project_kopie: Path):
+def test_voorziening_page_has_a_route_an_address_to_copy_and_how_to_get_there(project_kopie: Path, tabblad, adres, site: Path):
     bestand = project_kopie / "data/voorzieningen/familiehuis-boswinkel.yml"
     locaties = yaml.safe_load(bestand.read_text(encoding="utf-8"))["locaties"]
     locaties[0].update(adres="Proefstraat 1", postcode="1234 AB", plaats="Enschede", bereikbaarheid="Proefbus 99, halte Proefhalte.")
@@ -517,7 +517,23 @@ def test_voorziening_page_has_a_route_an_address_to_copy_and_how_to_get_there(pr
     route = _html.escape(dichtbij.routelink(v.locaties[0].coordinaten), quote=True)
     assert route == "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&amp;route=%3B52.2067%2C6.8762"
     assert f'<a href="{route}" rel="noopener noreferrer" referrerpolicy="no-referrer">Route</a> (OpenStreetMap)' in html
-    assert 'data-kopieer="Proefstraat 1, 1234 AB Enschede" hidden>Adres kopiëren</button>' in html  # shown by the script
+    assert '<p class="wp-adres">Proefstraat 1<br>1234 AB Enschede</p>' in html
+    assert "Adres kopiëren" not in html  # the script makes that button: without script there is nothing to click
+    # in the browser: the built page with this article; the button copies the address as one line
+    gebouwd = pagina(site, "voorzieningen/familiehuis-boswinkel/")
+    begin, einde = gebouwd.index(">", gebouwd.index("<article")) + 1, gebouwd.index("</article>")
+    met_adres = gebouwd[:begin] + html + gebouwd[einde:]
+    tab = tabblad()
+    p = tab.pagina
+    p.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=adres)
+    p.route("**/voorzieningen/familiehuis-boswinkel/", lambda r: r.fulfill(status=200, content_type="text/html", body=met_adres))
+    p.goto(f"{adres}/voorzieningen/familiehuis-boswinkel/")
+    p.get_by_role("button", name="Adres kopiëren").click()
+    p.wait_for_function("() => document.querySelector('.wp-kopieer__melding').textContent === 'Het adres is gekopieerd.'")
+    assert p.evaluate("navigator.clipboard.readText()") == "Proefstraat 1, 1234 AB Enschede"
+    assert tab.fouten == []
+    locations = json.loads(hsds.bestanden(catalogus, "")[f"{adressen.HSDS}{hsds.LOCATIONS}"])
+    assert [l.get("transportation") for l in locations if l["name"] == v.locaties[0].naam] == ["Proefbus 99, halte Proefhalte."]
     data = json.loads(zoekindex.bestanden(catalogus)[zoekindex.GEGEVENSBESTAND])
     assert data["voorzieningen"]["voorzieningen/familiehuis-boswinkel/"]["locaties"][0]["bereikbaarheid"] == "Proefbus 99, halte Proefhalte."
     # the schema's example is made up: copying it is a warning

@@ -1495,26 +1495,36 @@
   // Start
   // ---------------------------------------------------------------------------------
 
-  /* "Adres kopiëren" beside a location (hidden without script): to the clipboard, or else selected. */
+  /* "Adres kopiëren" beside the address of each location on a voorziening page (made here: without
+   * script there is nothing to click): its lines joined by commas to the clipboard, or else the
+   * address selected, to copy by hand. */
   function kopieerknoppen() {
-    Array.prototype.forEach.call(document.querySelectorAll(".wp-kopieer[data-kopieer]"), function (knop) {
-      var melding = knop.parentNode.querySelector(".wp-kopieer__melding");
-      function zeg(tekst) { if (melding) melding.textContent = tekst; }
+    Array.prototype.forEach.call(document.querySelectorAll(".wp-locatie .wp-adres"), function (adres) {
+      var plek = adres.parentNode.querySelector(".wp-route");
+      if (!plek) {
+        plek = el("p", "wp-route");
+        adres.insertAdjacentElement("afterend", plek);
+      }
+      var knop = el("button", "wp-knop wp-knop--klein wp-kopieer", "Adres kopiëren");
+      knop.type = "button";
+      var melding = el("span", "wp-kopieer__melding");
+      melding.setAttribute("role", "status");
+      plek.appendChild(knop);
+      plek.appendChild(melding);
       function handmatig() {
-        var adres = knop.closest(".wp-locatie") && knop.closest(".wp-locatie").querySelector(".wp-adres");
-        if (adres && window.getSelection) {
+        if (window.getSelection) {
           var bereik = document.createRange();
           bereik.selectNodeContents(adres);
           getSelection().removeAllRanges();
           getSelection().addRange(bereik);
         }
-        zeg("Kopiëren lukt niet vanzelf. Het adres is geselecteerd: druk op Ctrl+C (of Cmd+C).");
+        melding.textContent = "Kopiëren lukt niet vanzelf. Het adres is geselecteerd: druk op Ctrl+C (of Cmd+C).";
       }
-      knop.hidden = false;
       knop.addEventListener("click", function () {
-        var tekst = knop.getAttribute("data-kopieer");
+        var regels = Array.prototype.map.call(adres.childNodes, function (n) { return n.textContent.replace(/\s+/g, " ").trim(); });
+        var tekst = regels.filter(Boolean).join(", ");
         if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(tekst).then(function () { zeg("Het adres is gekopieerd."); }, handmatig);
+          navigator.clipboard.writeText(tekst).then(function () { melding.textContent = "Het adres is gekopieerd."; }, handmatig);
         } else {
           handmatig();
         }

@@ -37,11 +37,16 @@ def tegelserver(instellingen: Kaartinstellingen) -> str | None:
     return urlsplit(instellingen.tegels.replace("{s}", "a")).hostname or None
 
 
-def _tegelserver_html(host: str) -> str:
+def _servernaam(host: str, als_pdok: str) -> str:
+    """The host in bold, and what it is when it is one of PDOK's (``als_pdok``)."""
     naam = f"<strong>{escape(host)}</strong>"
     if host == "pdok.nl" or host.endswith(".pdok.nl"):
-        naam += " (PDOK, de kaartdienst van de overheid)"
+        naam += f" ({als_pdok})"
     return naam
+
+
+def _tegelserver_html(host: str) -> str:
+    return _servernaam(host, "PDOK, de kaartdienst van de overheid")
 
 
 def kaartachtergrond(instellingen: Kaartinstellingen) -> str:
@@ -85,9 +90,7 @@ def adreszoeken(geocoder: str) -> str:
             '<p class="wp-adreszoeken">Deze site heeft geen zoeken op adres. Zoekt u hulp bij u in de buurt? '
             "Kies dan uw wijk.</p>"
         )
-    naam = f"<strong>{escape(host)}</strong>"
-    if host == "pdok.nl" or host.endswith(".pdok.nl"):
-        naam += " (de Locatieserver van PDOK: de adressenzoeker van de overheid)"
+    naam = _servernaam(host, "de Locatieserver van PDOK: de adressenzoeker van de overheid")
     return (
         '<div class="wp-adreszoeken">\n'
         "<p>Op de zoekpagina en op de startpagina kunt u uw adres of postcode typen. Dan ziet u de hulp die het "
