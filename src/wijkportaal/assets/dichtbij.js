@@ -234,6 +234,7 @@
     this.melding = blok.querySelector(".wp-dichtbij__melding");
     this.gebiedenUrl = new URL(blok.getAttribute("data-gebieden") || "gebieden.json", location.href).href;
     this.suggesties = [];
+    this.vers = false;   // the suggestions are for the text in the field now
     this.teller = 0;     // the latest request; older answers are dropped
     this.bezig = null;   // AbortController of the request under way
     var self = this;
@@ -252,9 +253,9 @@
     this.keuze = new wijkportaalKeuzelijst(this.invoer, this.lijst, {
       label: "Adressen",
       kies: function (i) { self.kies(i); },
-      enter: function (e) {  // Enter without choosing: the first suggestion (when it comes)
+      enter: function (e) {  // Enter without choosing: the first suggestion for what is typed now (when it comes)
         e.preventDefault();
-        if (self.suggesties.length) self.kies(0); else if (self.invoer.value.trim().length >= MIN_TEKENS) self.eerste = true;
+        if (self.suggesties.length && self.vers) self.kies(0); else if (self.invoer.value.trim().length >= MIN_TEKENS) self.eerste = true;
       },
       escape: function (e) {
         if (!self.invoer.value) return;
@@ -271,24 +272,29 @@
     if (this.plek) this.plek.textContent = tekst;
   };
 
-  Adresvak.prototype.stop = function () {
+  /* Stop asking (a request under way is cancelled); the list goes too, unless `lijstBlijft`. */
+  Adresvak.prototype.stop = function (lijstBlijft) {
     clearTimeout(this.timer);
     if (this.bezig) this.bezig.abort();
     this.bezig = null;
     this.eerste = false;
+    if (lijstBlijft) return;
     this.suggesties = [];
     this.keuze.toon([], "", function () {});
   };
 
-  /* A keystroke: ask for suggestions when typing pauses. */
+  /* A keystroke: ask for suggestions when typing pauses. The list of the text before stays
+   * meanwhile (no flicker), but Enter waits for the new one. */
   Adresvak.prototype.typ = function () {
     var self = this;
     var tekst = this.invoer.value.trim();
-    this.stop();
+    this.vers = false;
     if (tekst.length < MIN_TEKENS) {
+      this.stop();
       this.keuze.meld(this.status, "");
       return;
     }
+    this.stop(true);
     this.timer = setTimeout(function () { self.vraagSuggesties(tekst); }, WACHTEN);
   };
 
@@ -302,6 +308,7 @@
       if (nr !== self.teller) return;
       self.gelukt();
       self.suggesties = lijst;
+      self.vers = true;
       self.keuze.toon(lijst, "wp-dichtbij__suggestie", function (li, s) { li.textContent = s.naam; });
       self.keuze.meld(self.status, lijst.length
         ? (lijst.length === 1 ? "1 adres" : lijst.length + " adressen") + ". Kies met de pijltjestoetsen en Enter."
