@@ -247,10 +247,10 @@ def maak_proef(map_: Path) -> Path:
     )
     (project / "data/teams/fotos").mkdir()
     (project / "data/teams/fotos" / FOTO_PERSOON).write_bytes(png_1x1())
-    # and plugin options: maps without a base map (tests/test_kaart.py), links to the
-    # repository (tests/test_bewerken.py)
+    # and plugin options: maps without a base map (tests/test_kaart.py) and without the address
+    # search (tests/test_dichtbij.py), links to the repository (tests/test_bewerken.py)
     (project / "mkdocs.zonder-tegels.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n"
+        "INHERIT: mkdocs.yml\nplugins:\n  - wijkportaal:\n      kaart_tegels: ''\n      geocoder: ''\n"
         f"      repository: {REPOSITORY}\n      tak: hoofdtak\n", encoding="utf-8"
     )
     publiek = (project / "mkdocs.publiek.yml").read_text(encoding="utf-8")  # INHERIT does not chain

@@ -35,7 +35,7 @@ IN_TE_VULLEN = {
 }
 # The made-up examples (phone, e-mail, website, street, url) that are warned about if left in.
 VERZONNEN = {
-    "voorziening": {"contact.telefoon", "contact.email", "contact.website", "locaties.adres"},
+    "voorziening": {"contact.telefoon", "contact.email", "contact.website", "locaties.adres", "locaties.bereikbaarheid"},
     "methodiek": {"bronnen.url"},
     "werkinstructie": set(),
     "organisatie": {"contact.telefoon", "contact.email", "contact.website"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from wijkportaal.dichtbij import PDOK_LOCATIESERVER
 from wijkportaal.kaart import PDOK_ATTRIBUTIE, PDOK_BRT
 
 
@@ -22,6 +23,9 @@ class WijkportaalConfig(Config):
     ``kaart_tegels``: URL template of the base map tiles (``{z}/{x}/{y}``), or an
     empty string for maps without a base map (only boundaries and markers).
     ``kaart_attributie``: attribution shown for those tiles (HTML allowed).
+    ``geocoder``: base address of the address search "Uw adres of postcode" (PDOK
+    Locatieserver v3.1: the browser asks its ``suggest`` and ``lookup`` only when someone
+    types an address), or an empty string for no address field (only the wijk choice).
     ``repository``: the GitHub repository with the data (``https://github.com/org/repo``);
     record pages then link to their file ("Wijzig deze pagina") and to the issue form
     ("Meld een fout"). Empty: no such links.
@@ -35,5 +39,6 @@ class WijkportaalConfig(Config):
     atomisch = c.Type(bool, default=True)
     kaart_tegels = c.Type(str, default=PDOK_BRT)
     kaart_attributie = c.Type(str, default=PDOK_ATTRIBUTIE)
+    geocoder = c.Type(str, default=PDOK_LOCATIESERVER)
     repository = c.Type(str, default="")
     tak = c.Type(str, default="main")

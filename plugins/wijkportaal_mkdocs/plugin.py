@@ -54,6 +54,7 @@ from mkdocs.structure.toc import get_toc
 
 from wijkportaal.adressen import Repository
 from wijkportaal.catalogus import Catalogus, laad_catalogus, vandaag_uit_omgeving
+from wijkportaal.dichtbij import controleer_geocoder
 from wijkportaal.kaart import Kaartinstellingen, assetbestanden
 from wijkportaal.opmaak import Opmaak
 from wijkportaal import parallel, zoekindex
@@ -193,6 +194,8 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             self.teller = Teller.start()  # build() called without on_startup: count from here
         self.banner = None
         self.repository = self._repository(config)
+        if fout := controleer_geocoder(self.config.geocoder.strip()):
+            raise PluginError(f"wijkportaal: {fout}")
         if not config.use_directory_urls:
             raise PluginError("wijkportaal: de vaste adressen (/voorzieningen/<id>/) vragen use_directory_urls: true")
         basis = Path(config.config_file_path or ".").resolve().parent
@@ -268,7 +271,7 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         kaart = Kaartinstellingen(tegels=self.config.kaart_tegels or None, attributie=self.config.kaart_attributie)
         maker = Paginamaker(
             self.catalogus, self.opmaak, kaart, self.repository, iconen=self._icoon,
-            site_url=config.site_url or "", site_naam=config.site_name,
+            site_url=config.site_url or "", site_naam=config.site_name, geocoder=self.config.geocoder.strip(),
         )  # fmt: skip
         for doel, bron in [*assetbestanden(), *maker.fotos()]:
             files.append(File.generated(config, doel, abs_src_path=str(bron)))

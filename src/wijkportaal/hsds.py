@@ -34,7 +34,8 @@ Mapping decisions (the /open-data/ page lists them for reusers):
 - **locations**: one per location of a voorziening (never merged across voorzieningen), with
   an address only when ``adres``, ``postcode`` and ``plaats`` are all known (HSDS requires all
   three); ``state_province`` Overijssel and ``country`` NL. Approximate coordinates
-  (``coordinaten_bij_benadering``) say so in the location's ``description``.
+  (``coordinaten_bij_benadering``) say so in the location's ``description``; ``bereikbaarheid``
+  (bus, train) is its ``transportation``.
 - **schedules** belong to the service at a location (``service_at_location_id``): one per
   block of openingstijden, ``freq`` WEEKLY, ``byday`` as ``MO,WE``, ``opens_at``/``closes_at``
   as ``09:00:00``, in Dutch local time (Europe/Amsterdam). No UTC offset: it changes with
@@ -309,6 +310,7 @@ class _Export:
                 else None,
                 "latitude": l.coordinaten[0] if l.coordinaten else None,
                 "longitude": l.coordinaten[1] if l.coordinaten else None,
+                "transportation": l.bereikbaarheid or None,
                 "addresses": [adres] if adres else [],
                 "accessibility": [
                     {"id": _id(f"{sleutel}#toegankelijkheid/{t}"), "location_id": id_, "description": _zin(TOEGANKELIJKHEID[t])}

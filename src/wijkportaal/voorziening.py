@@ -115,6 +115,12 @@ LOCATIE = s.mapping(
         "openingstijden_toelichting": s.tekst(
             "Toelichting op de openingstijden, bijvoorbeeld over feestdagen.", "In de schoolvakanties gesloten."
         ),
+        "bereikbaarheid": s.tekst(
+            "Hoe u er komt met het openbaar vervoer (bus, trein: lijn en halte), en eventueel parkeren of "
+            "de ingang, zoals de organisatie het zelf publiceert. Het voorbeeld is verzonnen.",
+            "Bus 1, halte Voorbeeldplein, 2 minuten lopen. Ingang aan de achterkant.",
+            verzonnen=True,
+        ),
     },
     ["naam"],
 )
@@ -218,6 +224,7 @@ class Locatie:
     openingstijden: list[dict]
     op_afspraak: bool
     toelichting: str
+    bereikbaarheid: str = ""
     buurtcode: str = ""
     wijkcode: str = ""
 
@@ -235,6 +242,7 @@ class Locatie:
             openingstijden=data.get("openingstijden", []),
             op_afspraak=data.get("op_afspraak", False),
             toelichting=data.get("openingstijden_toelichting", ""),
+            bereikbaarheid=data.get("bereikbaarheid", ""),
         )
 
 

@@ -365,6 +365,7 @@ def _voorziening(cat: Catalogus, v: Voorziening, hoofdthema: str) -> dict:
                 "bij_benadering": l.bij_benadering,
                 "open": [[dag, blok["van"], blok["tot"]] for blok in l.openingstijden if blok.get("van") and blok.get("tot") for dag in blok.get("dagen", [])],
                 "op_afspraak": l.op_afspraak,
+                **({"bereikbaarheid": l.bereikbaarheid} if l.bereikbaarheid else {}),
             }
             for l in v.locaties
         ],

@@ -3,8 +3,10 @@
  * Text goes into the popup with textContent only: never as HTML.
  *
  * Returns (and keeps in wijkportaalKaart.kaarten[dataId]) an object whose
- * vervang(rijen) replaces all markers by new rows of the same format; the
- * finder (/zoeken/) uses it to show its results. */
+ * vervang(rijen) replaces all markers by new rows of the same format, and
+ * zetPlek({lat, lon} or null) marks a chosen address (a marker of its own, not
+ * clustered; the view then shows it with the nearest places); the finder
+ * (/zoeken/) uses both to show its results. */
 function wijkportaalKaart(map, dataId, zonderTegels) {
   "use strict";
   var rijen = JSON.parse(document.getElementById(dataId).textContent);
@@ -54,6 +56,29 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
 
   var groepen = {};
   var lagenknop = null;
+  var huidige = rijen;   // the rows on the map now
+  var plek = null;       // the chosen address, {lat, lon}
+  var plekMarker = null;
+
+  /* Fit the view: the address with the five places nearest to it, or else every marker
+   * (and the outlines when asked, or when there are no markers). */
+  function pasAan(metOmtrek) {
+    var grenzen;
+    if (plek) {
+      var hier = L.latLng(plek.lat, plek.lon);
+      grenzen = L.latLngBounds([hier]);
+      huidige.map(function (rij) { return [hier.distanceTo([rij[0], rij[1]]), rij]; })
+        .sort(function (a, b) { return a[0] - b[0]; }).slice(0, 5)
+        .forEach(function (d) { grenzen.extend([d[1][0], d[1][1]]); });
+    } else {
+      grenzen = L.latLngBounds(huidige.map(function (rij) { return [rij[0], rij[1]]; }));
+      if (metOmtrek || !grenzen.isValid()) { grenzen.extend(omtrek()); }
+    }
+    if (grenzen.isValid()) {
+      // room above for the pins (they stand on their point, 41 px tall)
+      map.fitBounds(grenzen, { paddingTopLeft: [20, 45], paddingBottomRight: [20, 20], maxZoom: 16 });
+    }
+  }
 
   function teken(rijen, metOmtrek) {
     Object.keys(groepen).forEach(function (thema) { map.removeLayer(groepen[thema]); });
@@ -61,7 +86,7 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
     groepen = {};
     var markers = {};
     var volgorde = [];
-    var alle = [];
+    huidige = rijen;
     rijen.forEach(function (rij) {
       var thema = rij[7] || "Overig";
       if (!markers[thema]) {
@@ -74,7 +99,6 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
         autoPanPaddingTopLeft: [60, 10]
       });
       markers[thema].push(marker);
-      alle.push([rij[0], rij[1]]);
     });
     var overlays = {};
     volgorde.sort().forEach(function (thema) {
@@ -89,11 +113,7 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
       lagenknop = L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     }
 
-    var grenzen = L.latLngBounds(alle);
-    if (metOmtrek || !grenzen.isValid()) { grenzen.extend(omtrek()); }
-    if (grenzen.isValid()) {
-      map.fitBounds(grenzen, { padding: [20, 20], maxZoom: 16 });
-    }
+    pasAan(metOmtrek);
     container.setAttribute("data-markers", String(rijen.length));
   }
 
@@ -101,7 +121,20 @@ function wijkportaalKaart(map, dataId, zonderTegels) {
   var kaart = {
     map: map,
     /* Replace every marker by these rows; the view fits the new markers (or the outlines when there are none). */
-    vervang: function (nieuweRijen) { teken(nieuweRijen, false); }
+    vervang: function (nieuweRijen) { teken(nieuweRijen, false); },
+    /* Mark the chosen address (null: none), and show it with the places nearest to it. */
+    zetPlek: function (punt) {
+      if (plekMarker) { map.removeLayer(plekMarker); plekMarker = null; }
+      plek = punt || null;
+      if (plek) {
+        plekMarker = L.marker([plek.lat, plek.lon], {
+          icon: L.divIcon({ className: "wp-kaart__plek", iconSize: [22, 22] }),
+          interactive: false, keyboard: false, zIndexOffset: 1000
+        }).addTo(map);
+      }
+      container.setAttribute("data-plek", plek ? plek.lat + "," + plek.lon : "");
+      pasAan(!plek);
+    }
   };
   wijkportaalKaart.kaarten[dataId] = kaart;
   return kaart;

@@ -5,7 +5,9 @@
  *  - the search box in the header of every page (form.wp-zoekvak): suggestions as
  *    you type; lunr and the index are loaded on first focus;
  *  - the finder /zoeken/ (form#wp-zoeker): query, filters with counts, results as a
- *    list and on the map, state in the URL, and the verwijslijst (localStorage).
+ *    list and on the map, state in the URL, and the verwijslijst (localStorage). With a
+ *    chosen address (dichtbij.js: the field, its wijk and point) the results are sorted by
+ *    distance, nearest first, and the URL gets bij=<lat>,<lon>.
  *
  * Query semantics: every word of the query must match (AND). A word matches its
  * stem (the index pipeline), with one typo if it has five letters or more, and the
@@ -20,7 +22,7 @@
 
   var OPSLAG = "wijkportaal-verwijslijst";
   var KEUZEFILTERS = ["wijk", "thema", "doelgroep", "toegang", "kosten", "kanaal", "taal"];
-  var PARAMETERS = ["q", "wijk", "thema", "doelgroep", "leeftijd", "toegang", "kosten", "kanaal", "taal", "open"];
+  var PARAMETERS = ["q", "wijk", "thema", "doelgroep", "leeftijd", "toegang", "kosten", "kanaal", "taal", "open", "bij"];
   // Loaded on pages without them (the header box), in this order; zoekindex.js (the
   // compact index format) is optional: without it the index files are lunr's own format.
   var LUNR_SCRIPTS = [
@@ -425,6 +427,9 @@
     this.toonAnders = ANDERS_PER_KEER;
     this.kaartSleutel = null;
     this.kaartTimer = 0;
+    this.punt = null;            // the chosen address's point {lat, lon} (rounded as in the URL), or null
+    this.wijkVanAdres = null;    // the wijk the address chose, reset when the address is wiped
+    this.afstanden = new Map();  // item -> {meter, locatie} of its nearest location, for this.punt
     this.voorbereiden();
   }
 
@@ -483,7 +488,7 @@
   /* The form as a state: {q, keuze: {filter: option number or -1}, leeftijd, open}. */
   Vinder.prototype.toestand = function () {
     var self = this;
-    var t = { q: this.invoer.value, keuze: {}, leeftijd: null, open: !!(this.open && this.open.checked) };
+    var t = { q: this.invoer.value, keuze: {}, leeftijd: null, open: !!(this.open && this.open.checked), bij: this.punt };
     this.filternamen.forEach(function (naam) {
       var k = self.keuzes[naam];
       t.keuze[naam] = k.select.value && k.index.has(k.select.value) ? k.index.get(k.select.value) : -1;
@@ -505,6 +510,7 @@
     });
     if (this.leeftijd) this.leeftijd.value = /^\d{1,3}$/.test(p.get("leeftijd") || "") ? p.get("leeftijd") : "";
     if (this.open) this.open.checked = p.get("open") === "1";
+    this.punt = window.wijkportaalDichtbij ? wijkportaalDichtbij.leesBij(p.get("bij")) : null;
   };
 
   /* The form into the URL (history.replaceState), parameters in a fixed order. */
@@ -517,6 +523,7 @@
     });
     if (t.leeftijd !== null) p.set("leeftijd", String(t.leeftijd));
     if (t.open) p.set("open", "1");
+    if (t.bij) p.set("bij", wijkportaalDichtbij.bijTekst(t.bij));
     var oud = new URLSearchParams(location.search);
     if (oud.get("nu")) p.set("nu", oud.get("nu"));  // a fixed "now" stays
     // keep PARAMETERS order
@@ -604,6 +611,7 @@
       if ((mis === null || mis === "open") && isOpen(item.blokken, nu)) openTeller++;
     }
 
+    if (t.bij) gevonden = this.opAfstand(gevonden, t.bij);
     this.toonTellingen(tellingen, stedelijkeTeller, openTeller);
     this.toonGekozen(t);
     this.toonResultaten(gevonden);
@@ -613,6 +621,102 @@
     this.planUrl(t);
     this.planKaart(gevonden);
     this.form.setAttribute("data-ms", (performance.now() - t0).toFixed(1));
+  };
+
+  /* {meter, locatie} of the item's location nearest to `punt`, or null when it has none on the map. */
+  Vinder.prototype.dichtste = function (item, punt) {
+    var beste = null;
+    (item.v.locaties || []).forEach(function (l) {
+      if (l.lat === null || l.lat === undefined || l.lon === null || l.lon === undefined) return;
+      var meter = wijkportaalDichtbij.afstand(punt, { lat: l.lat, lon: l.lon });
+      if (!beste || meter < beste.meter) beste = { meter: meter, locatie: l };
+    });
+    return beste;
+  };
+
+  /* The items nearest first (as the crow flies, to their nearest location); items without a
+   * location last; equal distances keep their order (relevance, or the name). */
+  Vinder.prototype.opAfstand = function (items, punt) {
+    if (this.afstandenVoor !== punt) {
+      this.afstanden = new Map();
+      this.afstandenVoor = punt;
+    }
+    var afstanden = this.afstanden;
+    var self = this;
+    var rij = items.map(function (item, i) {
+      if (!afstanden.has(item)) afstanden.set(item, self.dichtste(item, punt));
+      var d = afstanden.get(item);
+      return { item: item, i: i, meter: d ? d.meter : Infinity };
+    });
+    rij.sort(function (a, b) { return a.meter === b.meter ? a.i - b.i : a.meter < b.meter ? -1 : 1; });
+    return rij.map(function (r) { return r.item; });
+  };
+
+  /* The place of an address on the map: the wijk it lies in (when that is known), then `klaar(plek)`. */
+  Vinder.prototype.plekVan = function (punt, klaar) {
+    var self = this;
+    this.adres.gebieden().then(function (g) { return g.plek(punt); }, function () { return null; }).then(function (plek) {
+      if (self.punt === punt) klaar(plek);
+    });
+  };
+
+  /* An address was chosen: it sets the wijk (none outside Enschede), the order and the map. */
+  Vinder.prototype.kiesPunt = function (punt) {
+    var self = this;
+    this.punt = punt;
+    this.plekVan(punt, function (plek) {
+      var wijk = self.keuzes.wijk;
+      if (wijk && plek) {
+        var code = plek.inEnschede && plek.wijk ? plek.wijk.code : "";
+        wijk.select.value = wijk.index.has(code) ? code : "";
+        self.wijkVanAdres = wijk.select.value;
+      }
+      self.adres.toonPlek(plek, true);
+      self.toonPunt();
+    });
+  };
+
+  /* The point of ?bij= when the page opened: the same as choosing it, but the wijk is the URL's. */
+  Vinder.prototype.herstelPunt = function () {
+    var self = this;
+    if (!this.punt || !this.adres) return;
+    this.plekVan(this.punt, function (plek) {
+      var wijk = self.keuzes.wijk;
+      if (wijk && plek && plek.wijk && wijk.select.value === plek.wijk.code) self.wijkVanAdres = plek.wijk.code;
+      self.adres.toonPlek(plek, true);
+    });
+    this.toonPunt(false);  // the first answer (in start) has the order already
+  };
+
+  /* "Adres wissen": back to the order without an address; the wijk it set goes too. */
+  Vinder.prototype.wisPunt = function () {
+    var wijk = this.keuzes.wijk;
+    if (wijk && this.wijkVanAdres && wijk.select.value === this.wijkVanAdres) wijk.select.value = "";
+    this.punt = null;
+    this.wijkVanAdres = null;
+    this.toonPunt();
+  };
+
+  /* The point on the map and in the URL, and the list in its order (unless `opnieuw` is false). */
+  Vinder.prototype.toonPunt = function (opnieuw) {
+    var kaart = this.kaartData && window.wijkportaalKaart && wijkportaalKaart.kaarten[this.kaartData.id];
+    if (kaart && kaart.zetPlek) kaart.zetPlek(this.punt);
+    if (opnieuw !== false) {
+      this.werkBij(true);
+      this.schrijfUrlNu();
+    }
+    if (this.punt) this.form.setAttribute("data-bij", wijkportaalDichtbij.bijTekst(this.punt));
+    else this.form.removeAttribute("data-bij");
+  };
+
+  /* "Open nu, dichtbij": the filter "Nu open", nearest first; without an address, first the address. */
+  Vinder.prototype.openDichtbij = function () {
+    if (this.open) this.open.checked = true;
+    if (!this.punt && this.adres) {
+      this.adres.focus("Typ uw adres of postcode en kies het uit de lijst. Dan ziet u wat nu open is, het dichtstbij eerst.");
+    }
+    this.werkBij(true);
+    this.schrijfUrlNu();
   };
 
   Vinder.prototype.aantalGekozen = function (t) {
@@ -684,11 +788,28 @@
       li.appendChild(el("p", "wp-resultaat__onbevestigd",
         "Nog niet bevestigd door de organisatie: " + twijfel.join(", ") + ". Vraag het na."));
     }
+    var punt = this.laatsteToestand && this.laatsteToestand.bij;
+    var dichtst = punt ? this.afstanden.get(item) : null;
+    if (dichtst) {
+      li.setAttribute("data-afstand", String(Math.round(dichtst.meter)));
+      var afstand = el("span", "wp-badge wp-afstand", wijkportaalDichtbij.afstandTekst(dichtst.meter));
+      if (dichtst.locatie.bij_benadering) afstand.textContent += " (ongeveer)";
+      li.insertBefore(afstand, kop.nextSibling);
+    }
     var gegevens = el("p", "wp-resultaat__gegevens");
     var delen = [];
     if (v.organisatie) delen.push(el("span", "wp-resultaat__organisatie", v.organisatie));
-    var eerste = (v.locaties || [])[0];
+    var eerste = dichtst ? dichtst.locatie : (v.locaties || [])[0];
     if (eerste && adresTekst(eerste)) delen.push(el("span", "wp-resultaat__adres", adresTekst(eerste)));
+    if (eerste && eerste.lat !== null && eerste.lat !== undefined && window.wijkportaalDichtbij) {
+      var route = el("span", "wp-resultaat__route");
+      var a = link(wijkportaalDichtbij.routeUrl({ lat: eerste.lat, lon: eerste.lon }, punt), "Route");
+      a.rel = "noopener noreferrer";
+      a.referrerPolicy = "no-referrer";
+      a.setAttribute("aria-describedby", kop.id);
+      route.appendChild(a);
+      delen.push(route);
+    }
     if (v.telefoon) {
       var tel = el("span", "wp-resultaat__telefoon", "Telefoon: ");
       tel.appendChild(link(telLink(v.telefoon), v.telefoon));
@@ -696,6 +817,7 @@
     }
     delen.forEach(function (d) { gegevens.appendChild(d); });
     if (delen.length) li.appendChild(gegevens);
+    if (eerste && eerste.bereikbaarheid) li.appendChild(el("p", "wp-resultaat__bereikbaarheid", "Zo komt u er: " + eerste.bereikbaarheid));
     var knop = el("button", "wp-knop wp-resultaat__lijst", "Op de verwijslijst");
     knop.type = "button";
     knop.setAttribute("data-url", item.url);
@@ -782,6 +904,7 @@
     } else {
       tekst = aantalTekst(n, "voorziening", "voorzieningen") + " gevonden";
       tekst += anders ? " en " + aantalTekst(anders, "andere pagina", "andere pagina's") + "." : ".";
+      if (t.bij) tekst += " Wat het dichtst bij is, staat bovenaan.";
     }
     if (n === 0 && anders) tekst = "Geen voorzieningen gevonden, wel " + aantalTekst(anders, "andere pagina", "andere pagina's") + ".";
     if (this.aantal.textContent !== tekst) this.aantal.textContent = tekst;
@@ -856,7 +979,7 @@
     this.resultaten.addEventListener("pointerdown", function () { self.schrijfUrlNu(); });
     this.invoer.addEventListener("input", function () { self.werkBij(true); });
     this.form.addEventListener("change", function (e) {
-      if (e.target !== self.invoer) self.werkBij(true);
+      if (e.target !== self.invoer && !e.target.closest(".wp-dichtbij")) self.werkBij(true);
     });
     if (this.leeftijd) this.leeftijd.addEventListener("input", function () { self.werkBij(true); });
     this.resultaten.addEventListener("click", function (e) {
@@ -867,6 +990,7 @@
       self.lijst.toon(erop ? "Toegevoegd aan de verwijslijst." : "Van de verwijslijst gehaald.");
     });
     this.lijst = new Verwijslijst(this);
+    this.startDichtbij();
     var details = this.form.querySelector(".wp-zoeker__details");
     if (details && window.matchMedia && matchMedia("(max-width: 44.9375em)").matches) {
       details.open = false;  // a phone: results first, filters (and how many are chosen) one tap away
@@ -883,6 +1007,33 @@
     }
     this.invoer.addEventListener("input", tekstErbij, { once: true });
     if (window.requestIdleCallback) requestIdleCallback(tekstErbij, { timeout: 1000 }); else setTimeout(tekstErbij, 200);
+  };
+
+  /* The address field (dichtbij.js), "Open nu, dichtbij" and the wijk list shown when addresses cannot be looked up. */
+  Vinder.prototype.startDichtbij = function () {
+    var self = this;
+    var blok = this.form.querySelector(".wp-dichtbij");
+    if (!blok || !window.wijkportaalDichtbij) return;
+    this.adres = new wijkportaalDichtbij.Adresvak(blok, {
+      gekozen: function (punt) { self.kiesPunt(punt); },
+      gewist: function () { self.wisPunt(); }
+    });
+    var knop = blok.querySelector(".wp-dichtbij__nu-open");
+    if (knop) knop.addEventListener("click", function () { self.openDichtbij(); });
+    var wijken = blok.querySelector(".wp-dichtbij__wijken");
+    if (wijken) {
+      wijken.addEventListener("click", function (e) {
+        var a = e.target.closest("a[data-wijk]");
+        var wijk = self.keuzes.wijk;
+        if (!a || !wijk || !wijk.index.has(a.getAttribute("data-wijk"))) return;
+        e.preventDefault();
+        wijk.select.value = a.getAttribute("data-wijk");
+        self.werkBij(true);
+        self.schrijfUrlNu();
+        self.adres.zeg("U ziet nu de hulp in wijk " + a.textContent + " en de hulp voor heel Enschede.");
+      });
+    }
+    this.herstelPunt();
   };
 
   /* Keep the result buttons in step with the list. */
@@ -1032,6 +1183,7 @@
       gegeven(dl, "Adres" + meer, adresTekst(l) + (l.bij_benadering ? " (bij benadering)" : ""));
       var tijden = openingstijdenTekst(l);
       gegeven(dl, "Open" + meer, tijden + (l.op_afspraak ? (tijden ? "; " : "") + "alleen op afspraak" : ""));
+      gegeven(dl, "Zo komt u er" + meer, l.bereikbaarheid);
     });
     li.appendChild(dl);
     haalAanmelden(item, this.vinder.m.siteUrl).then(function (tekst) {
@@ -1068,6 +1220,7 @@
           var tijden = openingstijdenTekst(l);
           if (tijden) regels.push("   Open: " + tijden);
           if (l.op_afspraak) regels.push("   Alleen op afspraak.");
+          if (l.bereikbaarheid) regels.push("   Zo komt u er: " + l.bereikbaarheid);
         });
         if (hoe[n]) regels.push("   Zo meldt u zich aan: " + hoe[n]);
         regels.push("   Meer informatie: " + new URL(item.url, site).href);
@@ -1107,6 +1260,114 @@
   };
 
   // ---------------------------------------------------------------------------------
+  // A field with suggestions (the header box, and the address field of dichtbij.js)
+  // ---------------------------------------------------------------------------------
+
+  /* The ARIA 1.2 combobox pattern: the field is the combobox, the list a listbox, the active
+   * option is named by aria-activedescendant (the focus stays in the field). Arrow keys move
+   * through the options and back to the field, Enter chooses the active one, Escape closes the
+   * list; a click or tap chooses too. opties: {label, kies(i), enter(e), escape(e)}: enter and
+   * escape are called when the list has nothing to do with the key. */
+  function Keuzelijst(invoer, lijst, opties) {
+    this.invoer = invoer;
+    this.lijst = lijst;
+    this.opties = opties;
+    this.aantal = 0;
+    this.actief = -1;
+    var self = this;
+    invoer.setAttribute("role", "combobox");
+    invoer.setAttribute("aria-expanded", "false");
+    invoer.setAttribute("aria-controls", lijst.id);
+    invoer.setAttribute("aria-autocomplete", "list");
+    if (opties.label) lijst.setAttribute("aria-label", opties.label);
+    invoer.addEventListener("keydown", function (e) { self.toets(e); });
+    // Keep the focus in the field when an option is clicked.
+    lijst.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    lijst.addEventListener("click", function (e) {
+      var optie = e.target.closest('[role="option"]');
+      if (optie) self.opties.kies(Number(optie.getAttribute("data-i")));
+    });
+  }
+
+  /* Show these items as options (class `klasse`; vul(li, item, i) fills one), none active. */
+  Keuzelijst.prototype.toon = function (items, klasse, vul) {
+    var lijst = this.lijst;
+    lijst.textContent = "";
+    items.forEach(function (item, i) {
+      var li = el("li", klasse);
+      li.id = lijst.id + "-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.setAttribute("data-i", String(i));
+      vul(li, item, i);
+      lijst.appendChild(li);
+    });
+    this.aantal = items.length;
+    this.actief = -1;
+    lijst.hidden = !items.length;
+    this.invoer.setAttribute("aria-expanded", items.length ? "true" : "false");
+    this.markeer();
+  };
+
+  /* Say `tekst` in a status region half a second after the last change (not at every keystroke). */
+  Keuzelijst.prototype.meld = function (status, tekst) {
+    clearTimeout(this.statusTimer);
+    if (!status) return;
+    this.statusTimer = setTimeout(function () { status.textContent = tekst; }, 500);
+  };
+
+  Keuzelijst.prototype.markeer = function () {
+    var self = this;
+    Array.prototype.forEach.call(this.lijst.children, function (li, i) {
+      li.setAttribute("aria-selected", i === self.actief ? "true" : "false");
+    });
+    if (this.actief >= 0) {
+      var optie = this.lijst.children[this.actief];
+      this.invoer.setAttribute("aria-activedescendant", optie.id);
+      if (optie.scrollIntoView) optie.scrollIntoView({ block: "nearest" });
+    } else {
+      this.invoer.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  Keuzelijst.prototype.sluit = function () {
+    this.lijst.hidden = true;
+    this.actief = -1;
+    this.invoer.setAttribute("aria-expanded", "false");
+    this.invoer.removeAttribute("aria-activedescendant");
+  };
+
+  Keuzelijst.prototype.toets = function (e) {
+    var n = this.aantal;
+    var open = !this.lijst.hidden;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!n) return;
+      e.preventDefault();
+      if (!open) { this.lijst.hidden = false; this.invoer.setAttribute("aria-expanded", "true"); }
+      this.actief += e.key === "ArrowDown" ? 1 : -1;
+      if (this.actief >= n) this.actief = -1;      // past the end: back to the field
+      if (this.actief < -1) this.actief = n - 1;
+      this.markeer();
+    } else if (e.key === "Enter") {
+      if (open && this.actief >= 0) {
+        e.preventDefault();
+        this.opties.kies(this.actief);
+      } else if (this.opties.enter) {
+        this.opties.enter(e);
+      }
+    } else if (e.key === "Escape") {
+      if (open) {
+        e.preventDefault();
+        this.sluit();
+      } else if (this.opties.escape) {
+        this.opties.escape(e);
+      }
+    }
+  };
+
+  window.wijkportaalKeuzelijst = Keuzelijst;
+
+  // ---------------------------------------------------------------------------------
   // The search box in the header: suggestions as you type
   // ---------------------------------------------------------------------------------
 
@@ -1118,18 +1379,22 @@
     this.lijst = form.querySelector('[role="listbox"]');
     if (!this.invoer || !this.lijst) return;
     this.zoekUrl = new URL(form.getAttribute("data-zoeken") || form.getAttribute("action") || "./", location.href);
-    this.actief = -1;
     this.suggesties = [];
     this.machine = null;
     this.nr = vakTeller++;
     var self = this;
     var invoer = this.invoer;
     if (!this.lijst.id) this.lijst.id = "wp-zoekvak-suggesties-" + this.nr;
-    invoer.setAttribute("role", "combobox");
-    invoer.setAttribute("aria-expanded", "false");
-    invoer.setAttribute("aria-controls", this.lijst.id);
-    invoer.setAttribute("aria-autocomplete", "list");
-    this.lijst.setAttribute("aria-label", "Suggesties");
+    this.keuze = new Keuzelijst(invoer, this.lijst, {
+      label: "Suggesties",
+      kies: function (i) { self.open(i); },
+      escape: function (e) {  // the list is closed: a phone's open field closes too
+        if (!form.classList.contains("wp-zoekvak--open")) return;
+        e.preventDefault();
+        self.klap(false);
+        self.knop.focus();
+      }
+    });
     form.classList.add("wp-zoekvak--js");
 
     // A phone shows only a button with a magnifying glass; it opens the field.
@@ -1152,19 +1417,12 @@
 
     invoer.addEventListener("focus", function () { self.laad(); });
     invoer.addEventListener("input", function () { self.werkBij(); });
-    invoer.addEventListener("keydown", function (e) { self.toets(e); });
     form.addEventListener("submit", function (e) { self.verstuur(e); });
     form.addEventListener("focusout", function (e) {
       if (!form.contains(e.relatedTarget)) {
-        self.sluit();
+        self.keuze.sluit();
         if (!invoer.value) self.klap(false);
       }
-    });
-    // Keep the focus in the field when a suggestion is clicked.
-    this.lijst.addEventListener("mousedown", function (e) { e.preventDefault(); });
-    this.lijst.addEventListener("click", function (e) {
-      var optie = e.target.closest('[role="option"]');
-      if (optie) self.open(Number(optie.getAttribute("data-i")));
     });
   }
 
@@ -1200,86 +1458,15 @@
       });
     }
     this.suggesties = vraag.trim() ? this.machine.beste(vraag, SUGGESTIES) : [];
-    this.actief = -1;
-    this.teken();
-  };
-
-  Zoekvak.prototype.teken = function () {
-    var lijst = this.lijst;
-    var self = this;
-    lijst.textContent = "";
-    this.suggesties.forEach(function (s, i) {
-      var li = el("li", "wp-zoekvak__suggestie");
-      li.id = self.lijst.id + "-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", i === self.actief ? "true" : "false");
-      li.setAttribute("data-i", String(i));
+    this.keuze.toon(this.suggesties, "wp-zoekvak__suggestie", function (li, s) {
       li.setAttribute("data-ref", s.doc.url);
       li.appendChild(el("span", "wp-zoekvak__naam", s.doc.naam || "Start"));
       li.appendChild(el("span", "wp-zoekvak__soort", soortVan(s.doc)));
-      lijst.appendChild(li);
     });
-    var open = this.suggesties.length > 0;
-    lijst.hidden = !open;
-    this.invoer.setAttribute("aria-expanded", open ? "true" : "false");
-    this.markeer();
-    clearTimeout(this.statusTimer);
-    var status = this.status;
     var n = this.suggesties.length;
-    var leeg = !this.invoer.value.trim();
-    this.statusTimer = setTimeout(function () {
-      status.textContent = leeg ? "" : n ? aantalTekst(n, "suggestie", "suggesties") + ". Kies met de pijltjestoetsen." : "Geen suggesties. Druk op Enter om verder te zoeken.";
-    }, 500);
-  };
-
-  Zoekvak.prototype.markeer = function () {
-    var self = this;
-    Array.prototype.forEach.call(this.lijst.children, function (li, i) {
-      li.setAttribute("aria-selected", i === self.actief ? "true" : "false");
-    });
-    if (this.actief >= 0) {
-      var optie = this.lijst.children[this.actief];
-      this.invoer.setAttribute("aria-activedescendant", optie.id);
-      if (optie.scrollIntoView) optie.scrollIntoView({ block: "nearest" });
-    } else {
-      this.invoer.removeAttribute("aria-activedescendant");
-    }
-  };
-
-  Zoekvak.prototype.sluit = function () {
-    this.lijst.hidden = true;
-    this.actief = -1;
-    this.invoer.setAttribute("aria-expanded", "false");
-    this.invoer.removeAttribute("aria-activedescendant");
-  };
-
-  Zoekvak.prototype.toets = function (e) {
-    var n = this.suggesties.length;
-    var open = !this.lijst.hidden;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      if (!n) return;
-      e.preventDefault();
-      if (!open) { this.lijst.hidden = false; this.invoer.setAttribute("aria-expanded", "true"); }
-      var stap = e.key === "ArrowDown" ? 1 : -1;
-      this.actief = this.actief + stap;
-      if (this.actief >= n) this.actief = -1;      // past the end: back to the field
-      if (this.actief < -1) this.actief = n - 1;
-      this.markeer();
-    } else if (e.key === "Enter") {
-      if (open && this.actief >= 0) {
-        e.preventDefault();
-        this.open(this.actief);
-      }
-    } else if (e.key === "Escape") {
-      if (open) {
-        e.preventDefault();
-        this.sluit();
-      } else if (this.form.classList.contains("wp-zoekvak--open")) {
-        e.preventDefault();
-        this.klap(false);
-        this.knop.focus();
-      }
-    }
+    this.keuze.meld(this.status, !vraag.trim() ? "" : n
+      ? aantalTekst(n, "suggestie", "suggesties") + ". Kies met de pijltjestoetsen."
+      : "Geen suggesties. Druk op Enter om verder te zoeken.");
   };
 
   Zoekvak.prototype.open = function (i) {
@@ -1298,7 +1485,7 @@
       e.preventDefault();
       vinderInvoer.value = this.invoer.value;
       vinderInvoer.dispatchEvent(new Event("input", { bubbles: true }));
-      this.sluit();
+      this.keuze.sluit();
       this.klap(false);
       vinderInvoer.focus();
     }
@@ -1308,10 +1495,48 @@
   // Start
   // ---------------------------------------------------------------------------------
 
+  /* "Adres kopiëren" beside the address of each location on a voorziening page (made here: without
+   * script there is nothing to click): its lines joined by commas to the clipboard, or else the
+   * address selected, to copy by hand. */
+  function kopieerknoppen() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wp-locatie .wp-adres"), function (adres) {
+      var plek = adres.parentNode.querySelector(".wp-route");
+      if (!plek) {
+        plek = el("p", "wp-route");
+        adres.insertAdjacentElement("afterend", plek);
+      }
+      var knop = el("button", "wp-knop wp-knop--klein wp-kopieer", "Adres kopiëren");
+      knop.type = "button";
+      var melding = el("span", "wp-kopieer__melding");
+      melding.setAttribute("role", "status");
+      plek.appendChild(knop);
+      plek.appendChild(melding);
+      function handmatig() {
+        if (window.getSelection) {
+          var bereik = document.createRange();
+          bereik.selectNodeContents(adres);
+          getSelection().removeAllRanges();
+          getSelection().addRange(bereik);
+        }
+        melding.textContent = "Kopiëren lukt niet vanzelf. Het adres is geselecteerd: druk op Ctrl+C (of Cmd+C).";
+      }
+      knop.addEventListener("click", function () {
+        var regels = Array.prototype.map.call(adres.childNodes, function (n) { return n.textContent.replace(/\s+/g, " ").trim(); });
+        var tekst = regels.filter(Boolean).join(", ");
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(tekst).then(function () { melding.textContent = "Het adres is gekopieerd."; }, handmatig);
+        } else {
+          handmatig();
+        }
+      });
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("form.wp-zoekvak"), function (form) {
       new Zoekvak(form);
     });
+    kopieerknoppen();
     var form = document.getElementById("wp-zoeker");
     if (!form) return;
     var aantal = document.getElementById("wp-aantal");

@@ -31,6 +31,7 @@ from typing import Callable, Iterator
 from .. import export, hsds, parallel
 from ..adressen import ONTWIKKELINGEN_FEED, Repository
 from ..catalogus import Catalogus
+from ..dichtbij import GEBIEDENBESTAND, PDOK_LOCATIESERVER, gebieden_json
 from ..gebieden import Gebied
 from ..kaart import Kaartinstellingen
 from ..opmaak import Opmaak
@@ -53,11 +54,13 @@ class Paginamaker:
         iconen: Callable[[str], str | None] | None = None,
         site_url: str = "",
         site_naam: str = "Wijkportaal Enschede",
+        geocoder: str = PDOK_LOCATIESERVER,
     ) -> None:
         """``iconen``: the site engine's icon set, name (``material/home``) to SVG text (None if unknown);
         ``site_url``, ``site_naam``: the site's address if known (absolute links in structured data and open
-        data) and its name (in the feed's title and the open data's attribution)."""
-        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam)
+        data) and its name (in the feed's title and the open data's attribution); ``geocoder``: where the
+        browser looks up a typed address, "" for no address search (see :mod:`wijkportaal.dichtbij`)."""
+        self.weergave = Weergave(catalogus, opmaker, kaartinstellingen, repository, iconen, site_url, site_naam, geocoder)
 
     def paginas(
         self, records_alleen: Callable[[Record], bool] | None = None, overzichten_alleen: Callable[[str], bool] | None = None
@@ -99,9 +102,11 @@ class Paginamaker:
 
     def bestanden(self) -> dict[str, str]:
         """Generated files that are not pages, {site path: text}: the Atom feed of the ontwikkelingen
-        (intern) and the open data (JSON, CSV, GeoJSON, HSDS 3.0)."""
+        (intern), the open data (JSON, CSV, GeoJSON, HSDS 3.0) and the boundaries the finder places an
+        address with (``zoeken/gebieden.json``)."""
         w = self.weergave
         uit = export.bestanden(w.cat, w.site_url, w.site_naam)
+        uit[GEBIEDENBESTAND] = gebieden_json(w.cat.gebieden)
         uit.update(hsds.bestanden(w.cat, w.site_url))
         if xml := ontwikkelingen.feed(w, w.site_url, w.site_naam):
             uit[ONTWIKKELINGEN_FEED] = xml
@@ -114,7 +119,7 @@ class Paginamaker:
     def vul_blokken_in(self, pagina_html: str) -> str:
         """A hand-written page with its block markers (map tiles, where to report a problem) filled in."""
         w = self.weergave
-        return handpaginas.vul_in(pagina_html, w.cat, w.kaartmaker.instellingen, w.repository)
+        return handpaginas.vul_in(pagina_html, w.cat, w.kaartmaker.instellingen, w.repository, w.geocoder)
 
     def blok(self, naam: str, url: str, data: Path | None = None) -> str | None:
         """The block a hand-written page asks for with ``<!-- wijkportaal:<naam> -->`` (see :mod:`.thuis`),

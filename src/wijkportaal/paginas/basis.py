@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import adressen, opmaak
 from ..adressen import adres, relatief
 from ..catalogus import Catalogus
+from ..dichtbij import PDOK_LOCATIESERVER, routelink
 from ..kaart import SCRIPTS, STIJLEN, Kaartinstellingen, Kaartmaker, markerdata
 from ..record import VELDLABELS, Record
 from ..soorten import SOORTEN
@@ -105,8 +106,10 @@ class Weergave:
         iconen: Callable[[str], str | None] | None = None,
         site_url: str = "",
         site_naam: str = "Wijkportaal Enschede",
+        geocoder: str = PDOK_LOCATIESERVER,
     ) -> None:
         self.cat = catalogus
+        self.geocoder = geocoder  # where the browser looks up a typed address ("" for none: see dichtbij.py)
         self.site_url = site_url  # the site's own address when configured (absolute links in JSON-LD and exports)
         self.site_naam = site_naam
         self.repository = repository
@@ -174,6 +177,8 @@ class Weergave:
             "repository": self.repository,
             "toon_intern": self.cat.editie == "intern",
             "publiek": self.cat.is_publiek(),
+            "geocoder": self.geocoder,
+            "route": routelink,
             "vandaag": self.cat.vandaag,
             "verouderd": self.cat.is_verouderd,
             "bestaat_niet_meer": lambda r: r.bestaat_niet_meer(self.cat.vandaag),

@@ -2,10 +2,11 @@
 
 The pages /over/, /privacy/ and /toegankelijkheid/ are Markdown in ``docs/``,
 but some of what they say depends on how the site is built: which server the
-map tiles come from (plugin option ``kaart_tegels``), where a visitor can
-report a problem (option ``repository``, else the website of the organisation
-that runs the portal), and where the boundaries of the wijken and buurten come
-from (``data/gebieden/bron.yml``). A page asks for such a block with a marker on a line of
+map tiles come from (plugin option ``kaart_tegels``), where a typed address is
+looked up (option ``geocoder``), where a visitor can report a problem (option
+``repository``, else the website of the organisation that runs the portal), and
+where the boundaries of the wijken and buurten come from
+(``data/gebieden/bron.yml``). A page asks for such a block with a marker on a line of
 its own; :func:`vul_in` replaces the markers, so the page stays true when the
 configuration changes.
 """
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from ..adressen import Repository
 from ..catalogus import Catalogus
 from ..codeowners import HUISORGANISATIE
+from ..dichtbij import geocoderhost
 from ..gebieden import Gebiedsbron
 from ..kaart import Kaartinstellingen
 from ..opmaak import datum
@@ -27,6 +29,8 @@ from ..opmaak import datum
 MARKER_KAARTACHTERGROND = "<!-- wijkportaal:kaartachtergrond -->"
 # /privacy/: the one request to another server (the map tiles), or that there is none.
 MARKER_KAARTVERZOEKEN = "<!-- wijkportaal:kaartverzoeken -->"
+# /privacy/: what the address search ("Hulp dichtbij") sends where, or that there is none.
+MARKER_ADRESZOEKEN = "<!-- wijkportaal:adreszoeken -->"
 # /toegankelijkheid/ and /over/: where to report a problem with the site.
 MARKER_MELDEN = "<!-- wijkportaal:melden -->"
 # /over/: where the boundaries of the wijken and buurten come from, with the attribution CBS asks for.
@@ -40,11 +44,16 @@ def tegelserver(instellingen: Kaartinstellingen) -> str | None:
     return urlsplit(instellingen.tegels.replace("{s}", "a")).hostname or None
 
 
-def _tegelserver_html(host: str) -> str:
+def _servernaam(host: str, als_pdok: str) -> str:
+    """The host in bold, and what it is when it is one of PDOK's (``als_pdok``)."""
     naam = f"<strong>{escape(host)}</strong>"
     if host == "pdok.nl" or host.endswith(".pdok.nl"):
-        naam += " (PDOK, de kaartdienst van de overheid)"
+        naam += f" ({als_pdok})"
     return naam
+
+
+def _tegelserver_html(host: str) -> str:
+    return _servernaam(host, "PDOK, de kaartdienst van de overheid")
 
 
 def kaartachtergrond(instellingen: Kaartinstellingen) -> str:
@@ -77,6 +86,33 @@ def kaartverzoeken(instellingen: Kaartinstellingen) -> str:
         "stuk van de kaart u bekijkt. Hij ziet niet wat u zoekt en niet welke pagina u leest.</p>\n"
         "<p>Een kaart staat op de pagina <em>Kaart</em>, op de zoekpagina, op de pagina van elke wijk en op de "
         "pagina van een voorziening met een locatie.</p>\n"
+        "</div>"
+    )
+
+
+def adreszoeken(geocoder: str) -> str:
+    host = geocoderhost(geocoder)
+    if host is None:
+        return (
+            '<p class="wp-adreszoeken">Deze site heeft geen zoeken op adres. Zoekt u hulp bij u in de buurt? '
+            "Kies dan uw wijk.</p>"
+        )
+    naam = _servernaam(host, "de Locatieserver van PDOK: de adressenzoeker van de overheid")
+    return (
+        '<div class="wp-adreszoeken">\n'
+        "<p>Op de zoekpagina en op de startpagina kunt u uw adres of postcode typen. Dan ziet u de hulp die het "
+        f"dichtst bij is. Terwijl u typt, stuurt uw browser wat u typt naar {naam}. Die stuurt adressen terug die "
+        "erop lijken. Kiest u een adres, dan vraagt uw browser daar ook waar dat adres ligt.</p>\n"
+        "<p>Die server ziet dan wat u typt en, net als elke website, uw IP-adres. Uw adres gaat niet naar deze "
+        "site en niet naar anderen. Uw browser bewaart het adres ook niet. Typt u niets in het veld, dan vraagt de "
+        "site ook niets aan die server.</p>\n"
+        "<p>Uw browser rekent zelf uit in welke buurt en wijk het adres ligt, en hoe ver de hulp is. In het adres "
+        "van de zoekpagina komt alleen het punt op de kaart, bijvoorbeeld <code>bij=52.2215,6.8937</code>, en niet "
+        "uw straat of huisnummer. Zo kunt u de lijst doorsturen. Let op: dat punt ligt dicht bij uw adres. Wie het "
+        "adres van de pagina krijgt, kan dus ongeveer zien waar u woont. Wilt u dat niet? Klik dan eerst op "
+        "<em>Adres wissen</em>.</p>\n"
+        "<p>Klikt u bij een plek op <em>Route</em>, dan opent OpenStreetMap met dat punt en de plek van de hulp, "
+        "om de route te tonen.</p>\n"
         "</div>"
     )
 
@@ -141,11 +177,14 @@ def gebiedsbron(bron: Gebiedsbron, editie: str) -> str:
     return f'<p class="wp-gebiedsbron">{tekst}</p>'
 
 
-def vul_in(pagina_html: str, cat: Catalogus, instellingen: Kaartinstellingen, repository: Repository | None) -> str:
+def vul_in(
+    pagina_html: str, cat: Catalogus, instellingen: Kaartinstellingen, repository: Repository | None, geocoder: str = ""
+) -> str:
     """``pagina_html`` with every block marker replaced by its block (only the markers present are made)."""
     blokken = {
         MARKER_KAARTACHTERGROND: lambda: kaartachtergrond(instellingen),
         MARKER_KAARTVERZOEKEN: lambda: kaartverzoeken(instellingen),
+        MARKER_ADRESZOEKEN: lambda: adreszoeken(geocoder),
         MARKER_MELDEN: lambda: melden(cat, repository),
         MARKER_GEBIEDSBRON: lambda: gebiedsbron(cat.gebieden.bron, cat.editie),
     }

@@ -6,7 +6,8 @@ that name, made here from the catalogue, so the wijken, the thema's and the cont
 details always come from the data:
 
 =====================  ==================================================================
-``zoekvak``            a search form that opens the finder (``zoeken/?q=...``)
+``zoekvak``            a search form that opens the finder (``zoeken/?q=...``), and the address
+                       field of Hulp dichtbij (``zoeken/?wijk=...&bij=...``)
 ``onderwerpen``        the seven hoofdthema's as tiles with an icon and examples
 ``wijken``             a drawing of the wijken (each a link) beside a plain list
 ``praten``             for people who prefer to talk: the phone route and the WijkWijzers
@@ -36,11 +37,13 @@ from .. import adressen
 from ..adressen import adres, relatief
 from ..catalogus import Catalogus
 from ..codeowners import HUISORGANISATIE
+from ..dichtbij import GEBIEDENBESTAND
 from ..gebieden import Gebied, Vlak
 from ..onderhoud import onderhoudslijsten
 from ..problemen import Problemen
 from . import ontwikkelingen
 from .basis import Pagina, Weergave
+from .zoeken import DICHTBIJ_SCRIPTS
 
 MARKER = re.compile(r"<!-- wijkportaal:([a-z][a-z-]*) -->")
 BLOKKEN = ("zoekvak", "onderwerpen", "wijken", "praten", "kennisportaal", "recent-gewijzigd")
@@ -107,7 +110,12 @@ def controleer_iconen(cat: Catalogus, bestaat: Callable[[str], bool], problemen:
 
 
 def zoekvak(w: Weergave, url: str) -> str:
-    return _fragment(w, "thuis_zoekvak.html", url, zoeken=adressen.ZOEKEN, icoon=lambda n: icoon(w, n))
+    """The search form, and under it the address field of Hulp dichtbij (when a geocoder is configured):
+    a chosen address opens the finder with the wijk and the point (``zoeken/?wijk=...&bij=...``)."""
+    return _fragment(
+        w, "thuis_zoekvak.html", url, zoeken=adressen.ZOEKEN, icoon=lambda n: icoon(w, n),
+        gebieden=relatief(url, "") + GEBIEDENBESTAND, scripts=Markup(w.assets(url, (), DICHTBIJ_SCRIPTS)),
+    )  # fmt: skip
 
 
 def onderwerpen(w: Weergave, url: str) -> str:

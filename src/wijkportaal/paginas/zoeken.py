@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import adressen
 from ..adressen import relatief
+from ..dichtbij import GEBIEDENBESTAND
 from ..kaart import SCRIPTS, STIJLEN
 from ..zoekindex import filters
 from .basis import Pagina, Weergave
@@ -27,6 +28,8 @@ ZOEK_SCRIPTS = (
     "assets/wijkportaal/zoekindex.js",
     "assets/wijkportaal/zoeken.js",
 )
+# The address search (Hulp dichtbij) on the finder and the home page: before zoeken.js.
+DICHTBIJ_SCRIPTS = ("assets/wijkportaal/dichtbij.js",)
 ZOEK_STIJLEN = ("assets/wijkportaal/zoeken.css",)
 INDEX = "index.json"
 TEKST = "tekst.json"
@@ -43,7 +46,8 @@ def zoekpagina(w: Weergave) -> Pagina:
         "zoeken.html", url, "Zoeken",
         beschrijving="Zoek hulp in Enschede op woord, wijk, onderwerp, leeftijd en meer.",
         filters=filters(w.cat), index=INDEX, tekst=TEKST, gegevens=GEGEVENS, kaart=Markup(kaart),
-        tags=Markup(w.assets(url, STIJLEN, SCRIPTS + ZOEK_SCRIPTS[:-1])),
+        gebieden=relatief(url, "") + GEBIEDENBESTAND,
+        tags=Markup(w.assets(url, STIJLEN, SCRIPTS + ZOEK_SCRIPTS[:-1] + DICHTBIJ_SCRIPTS)),
     )  # fmt: skip
 
 
