@@ -260,10 +260,13 @@ def wacht_op_tekst(url: str, tekst: str, begin: float, timeout: float) -> float 
     return None
 
 
-def meet_serve(project: Path, gegenereerd: fictief.Gegenereerd, timeout: float) -> dict:
+def meet_serve(project: Path, gegenereerd: fictief.Gegenereerd, timeout: float, pauze: float) -> dict:
     """Start ``mkdocs serve`` (livereload on, as by default), then for five voorzieningen change
     naam and samenvatting in the file and time until the record page, its wijk page and the
-    A-Z list /voorzieningen/ serve the new naam."""
+    A-Z list /voorzieningen/ serve the new naam. Before each save the server gets ``pauze``
+    seconds, as between two saves of someone editing: what a save leaves to do after its page
+    is served (the search index and open data in a second process, Python's garbage collection)
+    is then done."""
     from wijkportaal.gebieden import laad_gebieden
     from wijkportaal.problemen import Problemen
 
@@ -271,7 +274,7 @@ def meet_serve(project: Path, gegenereerd: fictief.Gegenereerd, timeout: float) 
     poort = vrije_poort()
     basis = f"http://127.0.0.1:{poort}/"
     log = project / "serve.log"
-    uitslag: dict = {"timeout_s": timeout, "metingen": []}
+    uitslag: dict = {"timeout_s": timeout, "pauze_s": pauze, "metingen": []}
     with log.open("w", encoding="utf-8") as uit:
         begin = time.monotonic()
         proces = subprocess.Popen(
@@ -286,6 +289,7 @@ def meet_serve(project: Path, gegenereerd: fictief.Gegenereerd, timeout: float) 
             uitslag["opstart_s"] = time.monotonic() - begin
             stap(f"  serve draait na {getal(uitslag['opstart_s'])} s")
             for k, (id_, wijkcode) in enumerate(gegenereerd.te_wijzigen, start=1):
+                time.sleep(pauze)
                 pad = gegenereerd.data / "voorzieningen" / f"{id_}.yml"
                 data = yaml.load(pad.read_text(encoding="utf-8"), Loader=LADER)
                 naam = f"Fictieve gewijzigde voorziening {k} {id_[-5:]}"
@@ -462,6 +466,8 @@ def main() -> int:
                         "daarnaast altijd een tiende daarvan (voor de bytes per record)")  # fmt: skip
     parser.add_argument("--json", type=Path, default=Path("benchmark.json"), help="waar de uitkomsten komen (JSON)")
     parser.add_argument("--serve-timeout", type=float, default=120, help="seconden wachten op een wijziging onder serve")
+    parser.add_argument("--serve-pauze", type=float, default=5,
+                        help="seconden rust voor elke wijziging onder serve, zoals tussen twee keer opslaan")
     parser.add_argument("--zonder-serve", action="store_true", help="de meting onder mkdocs serve overslaan")
     parser.add_argument("--zonder-browser", action="store_true", help="de zoekmeting in Chromium overslaan")
     parser.add_argument("--alleen-serve", action="store_true",
@@ -481,7 +487,7 @@ def main() -> int:
         groot = fictief.maak_project(tmp / "groot", args.schaal)
         if args.alleen_serve:
             stap(f"mkdocs serve: vijf voorzieningen wijzigen (wachten tot {getal(args.serve_timeout, 0)} s per wijziging)")
-            uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout)
+            uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout, args.serve_pauze)
             print()
             print(verslag_serve(uitslag["serve"]))
             args.json.write_text(json.dumps(uitslag, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -529,7 +535,7 @@ def main() -> int:
             uitslag["zoeken_in_browser"] = meet_zoeken_in_browser(groot.project / "site")
         if not args.zonder_serve:
             stap(f"mkdocs serve: vijf voorzieningen wijzigen (wachten tot {getal(args.serve_timeout, 0)} s per wijziging)")
-            uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout)
+            uitslag["serve"] = meet_serve(groot.project, groot, args.serve_timeout, args.serve_pauze)
         uitslag["machine"]["belasting_bij_einde"] = os.getloadavg()
         uitslag["duur_s"] = time.perf_counter() - begin
         uitslag["doelen"] = doelen(uitslag)
@@ -671,7 +677,8 @@ def verslag(u: dict) -> str:
 
 def verslag_serve(s: dict) -> str:
     """The serve measurement: per change, when the record page, its wijk page and the A-Z list showed it."""
-    delen = [f"mkdocs serve (interne editie): eerste bouw klaar na {getal(s['opstart_s'])} s; na het opslaan van een voorziening:"]
+    delen = [f"mkdocs serve (interne editie): eerste bouw klaar na {getal(s['opstart_s'])} s; na het opslaan van een voorziening "
+             f"({getal(s.get('pauze_s', 0), 0)} s na de vorige meting):"]
     delen.append(tabel(
         ["record", "pagina", "wijkpagina", "/voorzieningen/"],
         [[m["record"], *(seconden(m[k], s["timeout_s"]) for k in ("pagina_s", "wijkpagina_s", "voorzieningen_s"))]

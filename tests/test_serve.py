@@ -170,9 +170,12 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
     assert b'href="../voorzieningen/meubeldepot-3/"' in serve[Path("over/index.html")]
 
 
-def test_under_serve_a_save_is_noticed_without_polling(tmp_path):
+def test_under_serve_a_save_is_noticed_without_polling(tmp_path, caplog):
     """waarnemer: the plugin moves MkDocs' watches from polling to inotify (Linux); a saved file
-    still asks the server for a rebuild, at once."""
+    asks the server for a rebuild at once, a file that is only read (as the build reads every
+    record) does not."""
+    import logging
+
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers.inotify import InotifyObserver
 
@@ -180,6 +183,8 @@ def test_under_serve_a_save_is_noticed_without_polling(tmp_path):
 
     data = tmp_path / "data"
     (data / "voorzieningen").mkdir(parents=True)
+    gelezen, bewaard = data / "voorzieningen/gelezen.yml", data / "voorzieningen/nieuw.yml"
+    gelezen.write_text("naam: Fictief gelezen\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=vrije_poort(), root=str(tmp_path))
     server.watch(str(tmp_path / "data"))
     plugin = WijkportaalPlugin()
@@ -187,11 +192,16 @@ def test_under_serve_a_save_is_noticed_without_polling(tmp_path):
     assert plugin.on_serve(server, config=None, builder=server.builder) is server
     assert isinstance(server.observer, InotifyObserver)
     assert set(server._watch_refs) == {str(data)}
+    caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")  # MkDocs logs every event it is given
     server.observer.start()
     try:
-        (data / "voorzieningen" / "nieuw.yml").write_text("naam: Fictief\n", encoding="utf-8")
+        assert gelezen.read_text(encoding="utf-8")  # read: no event (inotify reports in order, so before the next)
+        bewaard.write_text("naam: Fictief\n", encoding="utf-8")
         with server._rebuild_cond:
             assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
     finally:
         server.observer.stop()
         server.observer.join()
+    gebeurtenissen = [r.getMessage() for r in caplog.records if r.name == "mkdocs.livereload"]
+    assert any("nieuw.yml" in g for g in gebeurtenissen)
+    assert not [g for g in gebeurtenissen if "gelezen.yml" in g]

@@ -9,6 +9,10 @@ MkDocs' watches to watchdog's inotify observer before the server starts. Where
 inotify is missing or refused (another system, no instances left), MkDocs'
 polling stays as it is.
 
+inotify also tells when a file is opened or closed after reading: the build itself reads every
+record, and each read would ask for the next rebuild, without end. Only changes are watched
+(:data:`VERANDERINGEN`: created, written, moved, deleted, attributes).
+
 This leans on two attributes of MkDocs' ``LiveReloadServer`` (``observer`` and
 ``_watch_refs``, the same in MkDocs 1.4 to 1.6) and on the handlers watchdog's
 observer keeps per watch; ``tests/test_serve.py`` saves a record under a real
@@ -35,6 +39,19 @@ def _inotify():
     return InotifyObserver
 
 
+# watchdog's events that mean a file changed (names, as older watchdog versions lack some).
+VERANDERINGEN = (
+    "FileCreatedEvent", "FileModifiedEvent", "FileMovedEvent", "FileDeletedEvent", "FileClosedEvent",
+    "FileAttribEvent", "DirCreatedEvent", "DirModifiedEvent", "DirMovedEvent", "DirDeletedEvent",
+)  # fmt: skip
+
+
+def _veranderingen() -> list:
+    from watchdog import events
+
+    return [getattr(events, naam) for naam in VERANDERINGEN if hasattr(events, naam)]
+
+
 def meld_direct(server) -> bool:
     """Move the server's watches to an inotify observer (before it starts). True if it did."""
     oud = getattr(server, "observer", None)
@@ -44,10 +61,10 @@ def meld_direct(server) -> bool:
     waarnemer = _inotify()
     if waarnemer is None:
         return False
-    nieuw = waarnemer()
+    nieuw, filter_ = waarnemer(), _veranderingen()
     refs = {}
     for watch, hs in list(handlers.items()):
         for handler in hs:
-            refs[watch.path] = nieuw.schedule(handler, watch.path, recursive=watch.is_recursive)
+            refs[watch.path] = nieuw.schedule(handler, watch.path, recursive=watch.is_recursive, event_filter=filter_)
     server.observer, server._watch_refs = nieuw, refs
     return True
