@@ -172,8 +172,8 @@ def test_a_rebuild_under_serve_makes_what_a_full_build_makes(tmp_path, monkeypat
 
 def test_under_serve_a_save_is_noticed_without_polling(tmp_path, caplog):
     """waarnemer: the plugin moves MkDocs' watches from polling to inotify (Linux); a saved file
-    asks the server for a rebuild at once, a file that is only read (as the build reads every
-    record) does not."""
+    asks the server for a rebuild at once; a file that is only read (as the build reads every
+    record) does not, and neither does a file beside mkdocs.yml (a log: a rebuild writes to it)."""
     import logging
 
     from mkdocs.livereload import LiveReloadServer
@@ -181,27 +181,34 @@ def test_under_serve_a_save_is_noticed_without_polling(tmp_path, caplog):
 
     from wijkportaal_mkdocs.plugin import WijkportaalPlugin
 
-    data = tmp_path / "data"
+    data, config = tmp_path / "data", tmp_path / "mkdocs.yml"
     (data / "voorzieningen").mkdir(parents=True)
+    config.write_text("site_name: Fictief\n", encoding="utf-8")
     gelezen, bewaard = data / "voorzieningen/gelezen.yml", data / "voorzieningen/nieuw.yml"
     gelezen.write_text("naam: Fictief gelezen\n", encoding="utf-8")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=vrije_poort(), root=str(tmp_path))
-    server.watch(str(tmp_path / "data"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=vrije_poort(), root=str(tmp_path / "site"))
+    server.watch(str(config))  # as MkDocs does, before on_serve
     plugin = WijkportaalPlugin()
     plugin.data_map = data
     assert plugin.on_serve(server, config=None, builder=server.builder) is server
     assert isinstance(server.observer, InotifyObserver)
-    assert set(server._watch_refs) == {str(data)}
+    assert set(server._watch_refs) == {str(config), str(data)}
     caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")  # MkDocs logs every event it is given
     server.observer.start()
     try:
-        assert gelezen.read_text(encoding="utf-8")  # read: no event (inotify reports in order, so before the next)
+        # inotify reports in order: what the read and the log write caused comes before the save's events
+        assert gelezen.read_text(encoding="utf-8")
+        (tmp_path / "serve.log").write_text("INFO - Building documentation...\n", encoding="utf-8")
         bewaard.write_text("naam: Fictief\n", encoding="utf-8")
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
+            server._want_rebuild = False
+        config.write_text("site_name: Fictief gewijzigd\n", encoding="utf-8")
         with server._rebuild_cond:
             assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
     finally:
         server.observer.stop()
         server.observer.join()
     gebeurtenissen = [r.getMessage() for r in caplog.records if r.name == "mkdocs.livereload"]
-    assert any("nieuw.yml" in g for g in gebeurtenissen)
-    assert not [g for g in gebeurtenissen if "gelezen.yml" in g]
+    assert any("nieuw.yml" in g for g in gebeurtenissen) and any("mkdocs.yml" in g for g in gebeurtenissen)
+    assert not [g for g in gebeurtenissen if "gelezen.yml" in g or "serve.log" in g]

@@ -11,7 +11,10 @@ polling stays as it is.
 
 inotify also tells when a file is opened or closed after reading: the build itself reads every
 record, and each read would ask for the next rebuild, without end. Only changes are watched
-(:data:`VERANDERINGEN`: created, written, moved, deleted, attributes).
+(:data:`VERANDERINGEN`: created, written, moved, deleted, attributes). A watched file
+(``mkdocs.yml``) is scheduled again by the path MkDocs gave (``raw_path``; ``path`` is its
+folder), so watchdog passes on the events of that file only, not those of its neighbours (a
+log file beside it would rebuild forever).
 
 This leans on two attributes of MkDocs' ``LiveReloadServer`` (``observer`` and
 ``_watch_refs``, the same in MkDocs 1.4 to 1.6) and on the handlers watchdog's
@@ -64,7 +67,8 @@ def meld_direct(server) -> bool:
     nieuw, filter_ = waarnemer(), _veranderingen()
     refs = {}
     for watch, hs in list(handlers.items()):
+        pad = getattr(watch, "raw_path", watch.path)  # a file: its own path (watch.path is its folder)
         for handler in hs:
-            refs[watch.path] = nieuw.schedule(handler, watch.path, recursive=watch.is_recursive, event_filter=filter_)
+            refs[pad] = nieuw.schedule(handler, pad, recursive=watch.is_recursive, event_filter=filter_)
     server.observer, server._watch_refs = nieuw, refs
     return True
