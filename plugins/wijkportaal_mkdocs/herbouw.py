@@ -64,6 +64,7 @@ class Herbouw:
         self._weg: list[str] = []  # this build: the page URLs of records that are gone
         self._refs: set[str] = set()
         self.sjablooncode = Sjablooncode()
+        self._gemaakt: list[str] = []  # this build: the URLs of the pages made, to keep (koppel)
         self._opruimen: threading.Timer | None = None
 
     # Python's cycle collector now and then walks every object alive: with thousands of records in
@@ -138,6 +139,7 @@ class Herbouw:
 
     def kies(self, catalogus: Catalogus, data: Path, config_bestand: str | None, volledig: bool) -> None:
         """Decide, for this build, which record pages to make anew (see :meth:`maak_anew`)."""
+        self._gemaakt.clear()
         records = {r.ref: r for r in catalogus.met_pagina()}
         self._urls = {adres(r): ref for ref, r in records.items()}
         self._refs = set(records)
@@ -185,12 +187,9 @@ class Herbouw:
         )  # fmt: skip
 
     def bewaar(self, url: str, html: str) -> None:
-        """The final HTML of a record page just made: kept for later builds, and what it names noted."""
-        doel = self.map / bronbestand(url)
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        tijdelijk = doel.with_name("index.html.nieuw")
-        tijdelijk.write_text(html, encoding="utf-8")
-        os.replace(tijdelijk, doel)  # a new file: never write through a link in the site (see _Bewaard)
+        """A page just made (its final HTML): kept for later builds (:meth:`koppel`, once MkDocs has
+        written it), and what it names noted."""
+        self._gemaakt.append(url)
         self._bewaarde_urls.add(url)
         ref = self._urls.get(url)
         if ref is None:
@@ -200,6 +199,24 @@ class Herbouw:
         genoemd |= {r for r in _DATA_REF.findall(html) if r in self._refs}
         for naam in genoemd - {None, ref}:
             self._noemers.setdefault(naam, set()).add(ref)
+
+
+    def koppel(self, site: Path) -> None:
+        """After the build: the pages made in it kept as hard links to the files MkDocs wrote (no second
+        write; and a later build finds the page in the site already is the kept one, see _Bewaard)."""
+        for url in self._gemaakt:
+            pagina, doel = site / f"{url}index.html", self.map / bronbestand(url)
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            nieuw = doel.with_name("index.html.nieuw")
+            try:
+                os.link(pagina, nieuw)
+            except FileExistsError:
+                os.unlink(nieuw)
+                os.link(pagina, nieuw)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(pagina, nieuw)
+            os.replace(nieuw, doel)
+        self._gemaakt.clear()
 
 
 class Sjablooncode(BytecodeCache):
@@ -222,9 +239,9 @@ class Sjablooncode(BytecodeCache):
 
 class _Bewaard(File):
     """A page of an earlier build put back: a hard link to the kept copy (copying thousands of
-    pages takes seconds, linking them a fraction). :meth:`Herbouw.bewaar` replaces a kept copy by
-    a new file, never writing into it; MkDocs empties the site folder before each build (with
-    ``--dirty`` it keeps it, and a link already in place stays)."""
+    pages takes seconds, linking them a fraction). The kept copy is itself a link to the file MkDocs
+    wrote (:meth:`Herbouw.koppel`), and the site's folders of the previous build are put back
+    (:meth:`Herbouw.zet_site_terug`): so the page is usually in place already, and nothing is done."""
 
     def is_documentation_page(self) -> bool:
         return False  # MkDocs copies it, it does not render it again
@@ -233,7 +250,7 @@ class _Bewaard(File):
         assert self.abs_src_path is not None
         if os.path.exists(self.abs_dest_path):
             if os.path.samefile(self.abs_src_path, self.abs_dest_path):
-                return  # serve --dirty keeps the site folder: already there
+                return  # already there
             os.unlink(self.abs_dest_path)
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
         try:

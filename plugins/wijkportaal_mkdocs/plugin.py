@@ -326,13 +326,17 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         # Every page's content is known now (the hand-written ones are indexed): the files that are
         # not pages (search index, open data, feed) are made meanwhile, on a large site in a second
         # process while MkDocs renders the pages, and written in on_post_build.
+        # A rebuild under serve starts that process only when the pages are done (on_post_build): a
+        # fork now would make this process copy every page of memory it writes to until then.
         if self.catalogus is not None and self.maker is not None:
             maker, catalogus, handpaginas = self.maker, self.catalogus, list(self.handpaginas)
-            self.bestanden = parallel.op_achtergrond(
+            self.bestanden = lambda: parallel.op_achtergrond(
                 lambda: {**maker.bestanden(), **zoekindex.bestanden(catalogus, handpaginas)},
                 parallel.aan(catalogus.aantal_records()),
                 bescheiden=self.herbouw is not None,  # serve: the next save's rebuild goes first
             )  # fmt: skip
+            if self.herbouw is None or self.herbouw.aantal_nieuw is None:
+                self.bestanden = self.bestanden()
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -377,9 +381,12 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
 
     def on_post_build(self, *, config):
         if self.herbouw is not None:
+            self.herbouw.koppel(Path(config.site_dir))
             self.herbouw.klaar()
         if self.bestanden is not None:
             toekomst, self.bestanden = self.bestanden, None
+            if callable(toekomst):  # a rebuild under serve: see on_env
+                toekomst = toekomst()
             site = Path(config.site_dir)
             if self.herbouw is not None and not getattr(toekomst, "done", lambda: True)():
                 # serve: show the page now with the previous search index and open data; the new
