@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import threading
 from pathlib import Path
@@ -77,11 +78,17 @@ ALLE_BLOKKEN = (*BLOKKEN, *(MARKER.fullmatch(v).group(1) for k, v in vars(handpa
 
 
 
-def _schrijf(site: Path, bestanden: dict[str, str]) -> None:
+def _schrijf(site: Path, bestanden: dict[str, str]) -> list[str]:
+    """Write the files into the site (each under a temporary name, then renamed: a browser under
+    serve never gets half a search index); their paths. Runs in the process that made them, so the
+    texts (a hundred megabytes of open data on a large site) are never copied to this one."""
     for pad, inhoud in bestanden.items():
         doel = site / pad
         doel.parent.mkdir(parents=True, exist_ok=True)
-        doel.write_text(inhoud, encoding="utf-8")
+        tijdelijk = doel.with_name(f".{doel.name}.nieuw")
+        tijdelijk.write_text(inhoud, encoding="utf-8")
+        os.replace(tijdelijk, doel)
+    return list(bestanden)
 
 
 def _met_zoekvak(pagina_html: str, vak: str) -> str:
@@ -137,7 +144,6 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         self._iconen: dict[str, str | None] = {}
         self.bestanden = None  # the files that are not pages, being made (see on_env)
         self.herbouw: Herbouw | None = None  # under serve: what a rebuild takes over (see .herbouw)
-        self.vorige_bestanden: dict[str, str] = {}  # under serve: those files of the previous build
         self.vorige_banner = False
 
     def on_pre_build(self, *, config):
@@ -325,13 +331,14 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
         navcache.cache_navigatie(env)  # the navigation of a page outside it: rendered once per folder
         # Every page's content is known now (the hand-written ones are indexed): the files that are
         # not pages (search index, open data, feed) are made meanwhile, on a large site in a second
-        # process while MkDocs renders the pages, and written in on_post_build.
+        # process while MkDocs renders the pages; that process writes them (on_post_build waits for it).
         # A rebuild under serve starts that process only when the pages are done (on_post_build): a
         # fork now would make this process copy every page of memory it writes to until then.
         if self.catalogus is not None and self.maker is not None:
             maker, catalogus, handpaginas = self.maker, self.catalogus, list(self.handpaginas)
+            site = Path(config.site_dir)  # (a build folder beside it when the build is atomic)
             self.bestanden = lambda: parallel.op_achtergrond(
-                lambda: {**maker.bestanden(), **zoekindex.bestanden(catalogus, handpaginas)},
+                lambda: _schrijf(site, {**maker.bestanden(), **zoekindex.bestanden(catalogus, handpaginas)}),
                 parallel.aan(catalogus.aantal_records()),
                 bescheiden=self.herbouw is not None,  # serve: the next save's rebuild goes first
             )  # fmt: skip
@@ -387,27 +394,24 @@ class WijkportaalPlugin(BasePlugin[WijkportaalConfig]):
             toekomst, self.bestanden = self.bestanden, None
             if callable(toekomst):  # a rebuild under serve: see on_env
                 toekomst = toekomst()
-            site = Path(config.site_dir)
             if self.herbouw is not None and not getattr(toekomst, "done", lambda: True)():
-                # serve: show the page now with the previous search index and open data; the new
-                # ones are written when they are ready (a second or two later)
-                # (those in a folder are still there: the folders of the previous build were put back)
-                _schrijf(site, {pad: inhoud for pad, inhoud in self.vorige_bestanden.items() if not (site / pad).exists()})
-                threading.Thread(target=self._schrijf_later, args=(toekomst, site), daemon=True).start()
+                # serve: the page is shown now, with the search index and open data of the previous
+                # build (their folders were put back); the new ones replace them when ready
+                threading.Thread(target=self._wacht_op, args=(toekomst,), daemon=True).start()
             else:
-                self.vorige_bestanden = toekomst.result()
-                _schrijf(site, self.vorige_bestanden)
+                toekomst.result()
         if self.atomisch is not None:
             bouw, self.atomisch = self.atomisch, None
             config.site_dir = str(bouw.doel)
             if not bouw.afronden(strikt=config.strict):
                 log.info("Strikte bouw met waarschuwingen: de vorige site blijft staan.")
 
-    def _schrijf_later(self, toekomst, site: Path) -> None:
-        bestanden = toekomst.result()
-        self.vorige_bestanden = bestanden
-        if site.is_dir():
-            _schrijf(site, bestanden)
+    @staticmethod
+    def _wacht_op(toekomst) -> None:
+        try:
+            toekomst.result()
+        except Exception as fout:  # e.g. the next save moved the folder away meanwhile: it writes them again
+            log.warning(f"Voorvertoning: zoekindex en open data niet bijgewerkt ({fout}); de volgende bouw doet het.")
 
     def on_build_error(self, *, error):
         if self.herbouw is not None:

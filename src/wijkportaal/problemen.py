@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Niveau(str, Enum):
@@ -58,9 +58,9 @@ def _ontsnap_eigenschap(tekst: str) -> str:
     return _ontsnap_bericht(tekst).replace(":", "%3A").replace(",", "%2C")
 
 
-@dataclass(frozen=True)
-class Plek:
-    """A position in a file: 1-based line and column."""
+class Plek(NamedTuple):
+    """A position in a file: 1-based line and column. (A named tuple: loading makes one for every
+    key and value of every record, hundreds of thousands on a large site.)"""
 
     regel: int = 1
     kolom: int = 1

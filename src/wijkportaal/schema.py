@@ -309,12 +309,13 @@ def getallen_als_tekst(data: Any, schema: dict, bestand: Bestand, pad: Pad = ())
         uit = {}
         for sleutel, waarde in data.items():
             sub = velden.get(sleutel, overig if isinstance(overig, dict) else None)
-            uit[sleutel] = getallen_als_tekst(waarde, sub, bestand, pad + (sleutel,)) if sub else waarde
+            tekst = isinstance(waarde, str)  # most values: nothing to do, no call
+            uit[sleutel] = getallen_als_tekst(waarde, sub, bestand, pad + (sleutel,)) if sub and not tekst else waarde
         return uit
     if isinstance(data, list):
         items = schema.get("items")
         if isinstance(items, dict):
-            return [getallen_als_tekst(x, items, bestand, pad + (i,)) for i, x in enumerate(data)]
+            return [x if isinstance(x, str) else getallen_als_tekst(x, items, bestand, pad + (i,)) for i, x in enumerate(data)]
     return data
 
 
