@@ -433,3 +433,26 @@ def test_the_site_names_the_new_source(site_bijgewerkt: Path):
     assert data["bronvermelding"].endswith(f"Bron gebiedsindeling: {VERMELDING}.")
     # the drawing on the home page (from the outlines for the whole city) has every wijk as a link
     assert pagina(site_bijgewerkt, "").count('<a class="wp-wijkenkaart__wijk"') == 10
+
+
+def test_unusable_boundary_objects_are_said_in_words(tmp_path: Path):
+    """A hand-edited boundary file: a missing property is named, a broken shape is said plainly,
+    never a bare Python error; every problem is located in its file."""
+    import shutil
+
+    map_ = tmp_path / "gebieden"
+    shutil.copytree(PROJECT / "data/gebieden", map_)
+    wijken = json.loads((map_ / "wijken.geojson").read_text(encoding="utf-8"))
+    del wijken["features"][0]["properties"]["statcode"]
+    wijken["features"][1]["geometry"] = None
+    (map_ / "wijken.geojson").write_text(json.dumps(wijken), encoding="utf-8")
+    (map_ / "kaartgrenzen.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"statcode": "WK015300"}, "geometry": None},
+    ]}), encoding="utf-8")  # fmt: skip
+    problemen = Problemen()
+    laad_gebieden(map_, problemen)
+    meldingen = [str(p) for p in problemen.fouten]
+    assert any("wijken.geojson:" in m and "object 1 is geen bruikbare wijk: 'statcode' ontbreekt" in m for m in meldingen), meldingen
+    assert any("wijken.geojson:" in m and "object 2 is geen bruikbare wijk: de vorm of de eigenschappen" in m for m in meldingen), meldingen
+    assert any("kaartgrenzen.geojson:" in m and "geen bruikbare kaartgrens: 'schaal' ontbreekt" in m for m in meldingen), meldingen
+    assert not [m for m in meldingen if "Error" in m or "NoneType" in m]

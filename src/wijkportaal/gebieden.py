@@ -380,6 +380,15 @@ def _features(pad: Path, problemen: Problemen) -> list:
     return features
 
 
+def _waarom(fout: Exception) -> str:
+    """Why a GeoJSON feature is unusable, in words: a missing property by name, not a Python error."""
+    if isinstance(fout, KeyError):
+        return f"'{fout.args[0]}' ontbreekt"
+    if isinstance(fout, (TypeError, IndexError)):
+        return "de vorm of de eigenschappen zijn niet zoals GeoJSON ze beschrijft"
+    return str(fout)
+
+
 def _lees_geojson(pad: Path, soort: str, problemen: Problemen) -> list[Gebied]:
     gebieden = []
     for nummer, feature in enumerate(_features(pad, problemen), start=1):
@@ -398,7 +407,7 @@ def _lees_geojson(pad: Path, soort: str, problemen: Problemen) -> list[Gebied]:
                 )
             )
         except (KeyError, TypeError, ValueError, IndexError) as fout:
-            problemen.fout(pad, None, f"object {nummer} is geen bruikbare {soort}: {fout}")
+            problemen.fout(pad, None, f"object {nummer} is geen bruikbare {soort}: {_waarom(fout)}")
     return gebieden
 
 
@@ -411,7 +420,7 @@ def _lees_kaartgrenzen(pad: Path, gebieden: Gebieden, problemen: Problemen) -> N
             code, schaal = feature["properties"]["statcode"], feature["properties"]["schaal"]
             Vlak.uit_geojson(feature["geometry"])
         except (KeyError, TypeError, ValueError, IndexError) as fout:
-            problemen.fout(pad, None, f"object {nummer} is geen bruikbare kaartgrens: {fout}")
+            problemen.fout(pad, None, f"object {nummer} is geen bruikbare kaartgrens: {_waarom(fout)}")
             continue
         if code not in alle or schaal not in SCHALEN:
             problemen.fout(pad, None, f"object {nummer} ({code}, schaal {schaal}) hoort niet bij de grenzen in deze map; {opnieuw}")
