@@ -275,7 +275,12 @@ def test_address_suggests_sorts_by_distance_and_restores_from_the_url(tabblad, a
             continue
         assert abs(r["afstand"] - d[0]) <= 1, r
         assert r["tekst"] == afstand_tekst(d[0]) + (" (ongeveer)" if d[1]["bij_benadering"] else ""), r
-        assert r["route"] == dichtbij.routelink((d[1]["lat"], d[1]["lon"]), punt), r
+        if d[1]["bij_benadering"]:  # the middle of a buurt is not a place to walk to
+            assert r["route"] is None, r
+        else:
+            assert r["route"] == dichtbij.routelink((d[1]["lat"], d[1]["lon"]), punt), r
+    assert any(dichtste(vz[r["ref"]], punt) and dichtste(vz[r["ref"]], punt)[1]["bij_benadering"] for r in rijen)  # both kinds seen
+    assert any(r["route"] for r in rijen)
     assert rijen[0]["ref"] == "voorzieningen/meubeldepot/" and rijen[0]["tekst"] == "90 m"
     assert p.text_content("#wp-aantal").endswith("Wat het dichtst bij is, staat bovenaan.")
     budget = p.locator('#wp-resultaten li[data-ref="voorzieningen/budgetbuddy/"]')
@@ -525,7 +530,13 @@ def test_geocoder_option_is_checked():
 def test_voorziening_page_has_a_route_an_address_to_copy_and_how_to_get_there(project_kopie: Path, tabblad, adres, site: Path):
     bestand = project_kopie / "data/voorzieningen/familiehuis-boswinkel.yml"
     locaties = yaml.safe_load(bestand.read_text(encoding="utf-8"))["locaties"]
-    locaties[0].update(adres="Proefstraat 1", postcode="1234 AB", plaats="Enschede", bereikbaarheid="Proefbus 99, halte Proefhalte.")
+    assert locaties[0]["coordinaten_bij_benadering"]  # as in the sample data: the middle of the buurt
+    catalogus, _ = laad_catalogus(project_kopie / "data", vandaag=dt.date.fromisoformat(VANDAAG))
+    html = Paginamaker(catalogus).recordpagina(catalogus.records["voorzieningen"]["familiehuis-boswinkel"]).html
+    assert "Locatie bij benadering" in html and 'class="wp-route"' not in html  # no route to a guessed point
+    assert "data-kopieer" not in html  # no street address: nothing to copy
+    locaties[0].update(adres="Proefstraat 1", postcode="1234 AB", plaats="Enschede", bereikbaarheid="Proefbus 99, halte Proefhalte.",
+                       coordinaten_bij_benadering=False)  # fmt: skip
     wijzig(bestand, locaties=locaties)
     catalogus, problemen = laad_catalogus(project_kopie / "data", vandaag=dt.date.fromisoformat(VANDAAG))
     assert not problemen.fouten, [str(f) for f in problemen.fouten]
@@ -535,7 +546,7 @@ def test_voorziening_page_has_a_route_an_address_to_copy_and_how_to_get_there(pr
     route = _html.escape(dichtbij.routelink(v.locaties[0].coordinaten), quote=True)
     assert route == "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&amp;route=%3B52.2067%2C6.8762"
     assert f'<a href="{route}" rel="noopener noreferrer" referrerpolicy="no-referrer">Route</a> (OpenStreetMap)' in html
-    assert '<p class="wp-adres">Proefstraat 1<br>1234 AB Enschede</p>' in html
+    assert '<p class="wp-adres" data-kopieer>Proefstraat 1<br>1234 AB Enschede</p>' in html
     assert "Adres kopiëren" not in html  # the script makes that button: without script there is nothing to click
     # in the browser: the built page with this article; the button copies the address as one line
     gebouwd = pagina(site, "voorzieningen/familiehuis-boswinkel/")

@@ -801,7 +801,8 @@
     if (v.organisatie) delen.push(el("span", "wp-resultaat__organisatie", v.organisatie));
     var eerste = dichtst ? dichtst.locatie : (v.locaties || [])[0];
     if (eerste && adresTekst(eerste)) delen.push(el("span", "wp-resultaat__adres", adresTekst(eerste)));
-    if (eerste && eerste.lat !== null && eerste.lat !== undefined && window.wijkportaalDichtbij) {
+    // a route only to a known place: a point "bij benadering" is the middle of a buurt, not the door
+    if (eerste && eerste.lat !== null && eerste.lat !== undefined && !eerste.bij_benadering && window.wijkportaalDichtbij) {
       var route = el("span", "wp-resultaat__route");
       var a = link(wijkportaalDichtbij.routeUrl({ lat: eerste.lat, lon: eerste.lon }, punt), "Route");
       a.rel = "noopener noreferrer";
@@ -1495,11 +1496,11 @@
   // Start
   // ---------------------------------------------------------------------------------
 
-  /* "Adres kopiëren" beside the address of each location on a voorziening page (made here: without
-   * script there is nothing to click): its lines joined by commas to the clipboard, or else the
-   * address selected, to copy by hand. */
+  /* "Adres kopiëren" beside the address of each location on a voorziening page that has a street
+   * address (made here: without script there is nothing to click): its lines joined by commas to the
+   * clipboard, or else the address selected, to copy by hand. */
   function kopieerknoppen() {
-    Array.prototype.forEach.call(document.querySelectorAll(".wp-locatie .wp-adres"), function (adres) {
+    Array.prototype.forEach.call(document.querySelectorAll(".wp-locatie .wp-adres[data-kopieer]"), function (adres) {
       var plek = adres.parentNode.querySelector(".wp-route");
       if (!plek) {
         plek = el("p", "wp-route");
